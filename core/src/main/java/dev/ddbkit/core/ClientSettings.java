@@ -1,0 +1,339 @@
+package dev.ddbkit.core;
+
+import dev.ddbkit.core.error.Require;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.metrics.MetricPublisher;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Immutable settings shared by every client {@link DdbkitClients} builds. Every default is listed in
+ * {@link Defaults} with the reason it was chosen.
+ *
+ * <pre>{@code
+ * ClientSettings settings = ClientSettings.builder()
+ *     .region(Region.EU_WEST_1)
+ *     .maxAttempts(4)
+ *     .apiCallTimeout(Duration.ofSeconds(5))
+ *     .build();
+ * }</pre>
+ */
+public final class ClientSettings {
+  private final @Nullable Region region;
+  private final @Nullable URI endpointOverride;
+  private final @Nullable AwsCredentialsProvider credentialsProvider;
+  private final int maxConnections;
+  private final Duration connectionTimeout;
+  private final Duration socketTimeout;
+  private final Duration connectionAcquisitionTimeout;
+  private final boolean tcpKeepAlive;
+  private final Duration apiCallTimeout;
+  private final Duration apiCallAttemptTimeout;
+  private final RetryMode retryMode;
+  private final int maxAttempts;
+  private final List<ExecutionInterceptor> interceptors;
+  private final List<MetricPublisher> metricPublishers;
+
+  private ClientSettings(Builder b) {
+    this.region = b.region;
+    this.endpointOverride = b.endpointOverride;
+    this.credentialsProvider = b.credentialsProvider;
+    this.maxConnections = b.maxConnections;
+    this.connectionTimeout = b.connectionTimeout;
+    this.socketTimeout = b.socketTimeout;
+    this.connectionAcquisitionTimeout = b.connectionAcquisitionTimeout;
+    this.tcpKeepAlive = b.tcpKeepAlive;
+    this.apiCallTimeout = b.apiCallTimeout;
+    this.apiCallAttemptTimeout = b.apiCallAttemptTimeout;
+    this.retryMode = b.retryMode;
+    this.maxAttempts = b.maxAttempts;
+    this.interceptors = List.copyOf(b.interceptors);
+    this.metricPublishers = List.copyOf(b.metricPublishers);
+    Require.argument(apiCallAttemptTimeout.compareTo(apiCallTimeout) <= 0, "apiCallAttemptTimeout",
+        "apiCallAttemptTimeout (" + apiCallAttemptTimeout + ") must not exceed apiCallTimeout (" + apiCallTimeout + ").");
+  }
+
+  /** A builder with the production defaults of {@link Defaults}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The production defaults. */
+  public static ClientSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.region = region;
+    b.endpointOverride = endpointOverride;
+    b.credentialsProvider = credentialsProvider;
+    b.maxConnections = maxConnections;
+    b.connectionTimeout = connectionTimeout;
+    b.socketTimeout = socketTimeout;
+    b.connectionAcquisitionTimeout = connectionAcquisitionTimeout;
+    b.tcpKeepAlive = tcpKeepAlive;
+    b.apiCallTimeout = apiCallTimeout;
+    b.apiCallAttemptTimeout = apiCallAttemptTimeout;
+    b.retryMode = retryMode;
+    b.maxAttempts = maxAttempts;
+    b.interceptors.addAll(interceptors);
+    b.metricPublishers.addAll(metricPublishers);
+    return b;
+  }
+
+  /** The region; empty means the SDK's default region provider chain. */
+  public Optional<Region> region() {
+    return Optional.ofNullable(region);
+  }
+
+  /** The endpoint override, such as DynamoDB Local's URL. */
+  public Optional<URI> endpointOverride() {
+    return Optional.ofNullable(endpointOverride);
+  }
+
+  /** The credentials provider; empty means the SDK's default chain. Never logged. */
+  public Optional<AwsCredentialsProvider> credentialsProvider() {
+    return Optional.ofNullable(credentialsProvider);
+  }
+
+  /** Maximum open HTTP connections per client. */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** TCP connect timeout. */
+  public Duration connectionTimeout() {
+    return connectionTimeout;
+  }
+
+  /** Socket read timeout. */
+  public Duration socketTimeout() {
+    return socketTimeout;
+  }
+
+  /** How long a request waits for a pooled connection. */
+  public Duration connectionAcquisitionTimeout() {
+    return connectionAcquisitionTimeout;
+  }
+
+  /** Whether TCP keep-alive is on. */
+  public boolean tcpKeepAlive() {
+    return tcpKeepAlive;
+  }
+
+  /** Bound on one API call, all SDK attempts and waits included. */
+  public Duration apiCallTimeout() {
+    return apiCallTimeout;
+  }
+
+  /** Bound on one HTTP attempt. */
+  public Duration apiCallAttemptTimeout() {
+    return apiCallAttemptTimeout;
+  }
+
+  /** The SDK retry mode. */
+  public RetryMode retryMode() {
+    return retryMode;
+  }
+
+  /** Total SDK attempts per call, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Extra SDK execution interceptors, in order. */
+  public List<ExecutionInterceptor> interceptors() {
+    return interceptors;
+  }
+
+  /** SDK metric publishers. */
+  public List<MetricPublisher> metricPublishers() {
+    return metricPublishers;
+  }
+
+  @Override
+  public String toString() {
+    // credentials are deliberately left out
+    return "ClientSettings{region=" + region + ", endpoint=" + endpointOverride + ", maxConnections=" + maxConnections
+        + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts + ", apiCallTimeout=" + apiCallTimeout
+        + ", apiCallAttemptTimeout=" + apiCallAttemptTimeout + "}";
+  }
+
+  /** The SDK retry strategies ddbkit offers. */
+  public enum RetryMode {
+    /** The SDK's {@code AdaptiveRetryStrategy} (ADAPTIVE_V2): standard backoff plus client-side rate limiting when throttled. */
+    ADAPTIVE_V2,
+    /** The SDK's {@code StandardRetryStrategy}: exponential backoff with jitter and a retry token bucket. */
+    STANDARD,
+    /** No SDK retries: one attempt per call. Use when an outer retry owns every attempt. */
+    NONE
+  }
+
+  /**
+   * The production defaults and why each was chosen.
+   *
+   * <ul>
+   *   <li>{@code maxConnections = 50}: the SDK's default; enough for most services, and a bounded pool keeps
+   *       a throttled table from opening unbounded sockets.
+   *   <li>{@code connectionTimeout = 2 s}: DynamoDB endpoints accept connections in milliseconds; a longer wait
+   *       only delays failover.
+   *   <li>{@code socketTimeout = 5 s}: well above DynamoDB's single-digit-millisecond reads, short enough to
+   *       retry a stuck connection inside the call timeout.
+   *   <li>{@code connectionAcquisitionTimeout = 5 s}: fail fast when the pool is exhausted instead of queueing
+   *       without bound.
+   *   <li>{@code tcpKeepAlive = true}: idle connections behind NAT and load balancers stay usable.
+   *   <li>{@code apiCallAttemptTimeout = 2 s}, {@code apiCallTimeout = 10 s}: one slow attempt is abandoned and
+   *       retried; a whole call never blocks a caller for more than ten seconds.
+   *   <li>{@code retryMode = ADAPTIVE_V2}, {@code maxAttempts = 3}: the SDK's adaptive strategy (never the
+   *       deprecated {@code ADAPTIVE}) backs off and rate-limits when throttled. Three attempts is the SDK's
+   *       standard; ddbkit's own retries ({@code RetrySettings}) apply only to work the SDK does not retry.
+   * </ul>
+   *
+   * <p>Worst case per call with the defaults: 3 SDK attempts; waits between them are bounded by the SDK's
+   * backoff caps (throttling base 1 s, cap 20 s) but the {@code apiCallTimeout} of 10 s bounds the whole call.
+   */
+  public static final class Defaults {
+    /** Default maximum connections. */
+    public static final int MAX_CONNECTIONS = 50;
+    /** Default connect timeout. */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** Default socket timeout. */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    /** Default pool acquisition timeout. */
+    public static final Duration CONNECTION_ACQUISITION_TIMEOUT = Duration.ofSeconds(5);
+    /** Default whole-call timeout. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** Default per-attempt timeout. */
+    public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    /** Default SDK attempts. */
+    public static final int MAX_ATTEMPTS = 3;
+
+    private Defaults() {}
+  }
+
+  /** Builder of {@link ClientSettings}; each setter validates and names the setting in its message. */
+  public static final class Builder {
+    private @Nullable Region region;
+    private @Nullable URI endpointOverride;
+    private @Nullable AwsCredentialsProvider credentialsProvider;
+    private int maxConnections = Defaults.MAX_CONNECTIONS;
+    private Duration connectionTimeout = Defaults.CONNECTION_TIMEOUT;
+    private Duration socketTimeout = Defaults.SOCKET_TIMEOUT;
+    private Duration connectionAcquisitionTimeout = Defaults.CONNECTION_ACQUISITION_TIMEOUT;
+    private boolean tcpKeepAlive = true;
+    private Duration apiCallTimeout = Defaults.API_CALL_TIMEOUT;
+    private Duration apiCallAttemptTimeout = Defaults.API_CALL_ATTEMPT_TIMEOUT;
+    private RetryMode retryMode = RetryMode.ADAPTIVE_V2;
+    private int maxAttempts = Defaults.MAX_ATTEMPTS;
+    private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+    private final List<MetricPublisher> metricPublishers = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The AWS region. */
+    public Builder region(Region region) {
+      this.region = Require.nonNull(region, "region");
+      return this;
+    }
+
+    /** Sends requests to {@code endpoint} instead of the regional endpoint (DynamoDB Local, a proxy). */
+    public Builder endpointOverride(URI endpoint) {
+      Require.nonNull(endpoint, "endpointOverride");
+      Require.argument(endpoint.getScheme() != null && endpoint.getHost() != null, "endpointOverride",
+          "endpointOverride must be an absolute URL such as http://localhost:8000 but was " + endpoint + ".");
+      this.endpointOverride = endpoint;
+      return this;
+    }
+
+    /** The credentials provider; the default chain when not set. */
+    public Builder credentialsProvider(AwsCredentialsProvider provider) {
+      this.credentialsProvider = Require.nonNull(provider, "credentialsProvider");
+      return this;
+    }
+
+    /** Maximum open HTTP connections; at least 1. */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = Require.atLeast(maxConnections, 1, "maxConnections");
+      return this;
+    }
+
+    /** TCP connect timeout; positive. */
+    public Builder connectionTimeout(Duration timeout) {
+      this.connectionTimeout = positive(timeout, "connectionTimeout");
+      return this;
+    }
+
+    /** Socket read timeout; positive. */
+    public Builder socketTimeout(Duration timeout) {
+      this.socketTimeout = positive(timeout, "socketTimeout");
+      return this;
+    }
+
+    /** Pool acquisition timeout; positive. */
+    public Builder connectionAcquisitionTimeout(Duration timeout) {
+      this.connectionAcquisitionTimeout = positive(timeout, "connectionAcquisitionTimeout");
+      return this;
+    }
+
+    /** TCP keep-alive. */
+    public Builder tcpKeepAlive(boolean enabled) {
+      this.tcpKeepAlive = enabled;
+      return this;
+    }
+
+    /** Whole-call timeout; positive. */
+    public Builder apiCallTimeout(Duration timeout) {
+      this.apiCallTimeout = positive(timeout, "apiCallTimeout");
+      return this;
+    }
+
+    /** Per-attempt timeout; positive and not above the call timeout. */
+    public Builder apiCallAttemptTimeout(Duration timeout) {
+      this.apiCallAttemptTimeout = positive(timeout, "apiCallAttemptTimeout");
+      return this;
+    }
+
+    /** The SDK retry strategy. */
+    public Builder retryMode(RetryMode mode) {
+      this.retryMode = Require.nonNull(mode, "retryMode");
+      return this;
+    }
+
+    /** Total SDK attempts per call, the first included; at least 1. */
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = Require.atLeast(maxAttempts, 1, "maxAttempts");
+      return this;
+    }
+
+    /** Adds an SDK execution interceptor, such as ddbkit's metrics interceptor or a test probe. */
+    public Builder addInterceptor(ExecutionInterceptor interceptor) {
+      interceptors.add(Require.nonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /** Adds an SDK metric publisher. */
+    public Builder addMetricPublisher(MetricPublisher publisher) {
+      metricPublishers.add(Require.nonNull(publisher, "metricPublisher"));
+      return this;
+    }
+
+    /** Builds the settings. */
+    public ClientSettings build() {
+      return new ClientSettings(this);
+    }
+
+    private static Duration positive(@Nullable Duration d, String name) {
+      Require.nonNull(d, name);
+      Require.argument(!d.isNegative() && !d.isZero(), name, name + " must be positive but was " + d + ".");
+      return d;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.ddbkit.core;
+
+import dev.ddbkit.core.error.Require;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/**
+ * Builds consistently configured sync, async and enhanced DynamoDB clients from one {@link ClientSettings}.
+ * Clients are created on first use and closed with this object.
+ *
+ * <pre>{@code
+ * try (DdbkitClients clients = DdbkitClients.create(ClientSettings.builder().region(Region.US_EAST_1).build())) {
+ *   DynamoDbClient dynamo = clients.sync();
+ *   DynamoDbEnhancedClient enhanced = clients.enhanced();
+ * }
+ * }</pre>
+ */
+public final class DdbkitClients implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DdbkitClients.class);
+
+  private final ClientSettings settings;
+  private volatile DynamoDbClient sync;
+  private volatile DynamoDbAsyncClient async;
+  private volatile DynamoDbEnhancedClient enhanced;
+  private volatile DynamoDbEnhancedAsyncClient enhancedAsync;
+  private volatile boolean closed;
+
+  private DdbkitClients(ClientSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Clients configured by {@code settings}. */
+  public static DdbkitClients create(ClientSettings settings) {
+    return new DdbkitClients(Require.nonNull(settings, "settings"));
+  }
+
+  /** Clients with the production defaults. */
+  public static DdbkitClients create() {
+    return create(ClientSettings.defaults());
+  }
+
+  /** The settings these clients use. */
+  public ClientSettings settings() {
+    return settings;
+  }
+
+  /** The synchronous client (Apache HTTP client). */
+  public DynamoDbClient sync() {
+    DynamoDbClient c = sync;
+    if (c == null) {
+      synchronized (this) {
+        checkOpen();
+        if (sync == null) {
+          sync = newSyncClient(settings);
+        }
+        c = sync;
+      }
+    }
+    return c;
+  }
+
+  /** The asynchronous client (Netty HTTP client). */
+  public DynamoDbAsyncClient async() {
+    DynamoDbAsyncClient c = async;
+    if (c == null) {
+      synchronized (this) {
+        checkOpen();
+        if (async == null) {
+          async = newAsyncClient(settings);
+        }
+        c = async;
+      }
+    }
+    return c;
+  }
+
+  /** The enhanced client over {@link #sync()}. */
+  public DynamoDbEnhancedClient enhanced() {
+    DynamoDbEnhancedClient c = enhanced;
+    if (c == null) {
+      synchronized (this) {
+        if (enhanced == null) {
+          enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(sync()).build();
+        }
+        c = enhanced;
+      }
+    }
+    return c;
+  }
+
+  /** The enhanced async client over {@link #async()}. */
+  public DynamoDbEnhancedAsyncClient enhancedAsync() {
+    DynamoDbEnhancedAsyncClient c = enhancedAsync;
+    if (c == null) {
+      synchronized (this) {
+        if (enhancedAsync == null) {
+          enhancedAsync = DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(async()).build();
+        }
+        c = enhancedAsync;
+      }
+    }
+    return c;
+  }
+
+  /** A new synchronous client with {@code settings}; the caller closes it. */
+  public static DynamoDbClient newSyncClient(ClientSettings settings) {
+    DynamoDbClientBuilder b = DynamoDbClient.builder()
+        .httpClientBuilder(ApacheHttpClient.builder()
+            .maxConnections(settings.maxConnections())
+            .connectionTimeout(settings.connectionTimeout())
+            .socketTimeout(settings.socketTimeout())
+            .connectionAcquisitionTimeout(settings.connectionAcquisitionTimeout())
+            .tcpKeepAlive(settings.tcpKeepAlive()))
+        .overrideConfiguration(override(settings));
+    settings.region().ifPresent(b::region);
+    settings.endpointOverride().ifPresent(b::endpointOverride);
+    settings.credentialsProvider().ifPresent(b::credentialsProvider);
+    log.debug("Creating DynamoDB sync client with {}", settings);
+    return b.build();
+  }
+
+  /** A new asynchronous client with {@code settings}; the caller closes it. */
+  public static DynamoDbAsyncClient newAsyncClient(ClientSettings settings) {
+    DynamoDbAsyncClientBuilder b = DynamoDbAsyncClient.builder()
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+            .maxConcurrency(settings.maxConnections())
+            .connectionTimeout(settings.connectionTimeout())
+            .readTimeout(settings.socketTimeout())
+            .writeTimeout(settings.socketTimeout())
+            .connectionAcquisitionTimeout(settings.connectionAcquisitionTimeout())
+            .tcpKeepAlive(settings.tcpKeepAlive()))
+        .overrideConfiguration(override(settings));
+    settings.region().ifPresent(b::region);
+    settings.endpointOverride().ifPresent(b::endpointOverride);
+    settings.credentialsProvider().ifPresent(b::credentialsProvider);
+    log.debug("Creating DynamoDB async client with {}", settings);
+    return b.build();
+  }
+
+  /** The SDK retry strategy {@code settings} describe. */
+  public static RetryStrategy retryStrategy(ClientSettings settings) {
+    return switch (settings.retryMode()) {
+      case ADAPTIVE_V2 -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+          .maxAttempts(settings.maxAttempts()).build();
+      case STANDARD -> AwsRetryStrategy.standardRetryStrategy().toBuilder()
+          .maxAttempts(settings.maxAttempts()).build();
+      case NONE -> AwsRetryStrategy.doNotRetry();
+    };
+  }
+
+  private static ClientOverrideConfiguration override(ClientSettings settings) {
+    ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder()
+        .apiCallTimeout(settings.apiCallTimeout())
+        .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+        .retryStrategy(retryStrategy(settings));
+    settings.interceptors().forEach(o::addExecutionInterceptor);
+    settings.metricPublishers().forEach(o::addMetricPublisher);
+    return o.build();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("These DdbkitClients are closed.");
+    }
+  }
+
+  /** Closes every client created so far. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (sync != null) {
+      sync.close();
+    }
+    if (async != null) {
+      async.close();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.ddbkit.core.table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** Compares a definition with a live table description. */
+final class TableDifferences {
+  private TableDifferences() {}
+
+  static List<String> between(TableDefinition def, TableDescription live) {
+    List<String> diffs = new ArrayList<>();
+    compareKeys("table", def.partitionKey(), def.sortKey().orElse(null), live.keySchema(), diffs);
+    Map<String, String> types = new HashMap<>();
+    live.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
+    for (KeyAttribute k : def.keyAttributes()) {
+      String t = types.get(k.name());
+      if (t != null && !t.equals(k.type().toString())) {
+        diffs.add("attribute " + k.name() + " is " + t + ", the definition says " + k.type());
+      }
+    }
+    Map<String, GlobalSecondaryIndexDescription> liveIndexes = new HashMap<>();
+    live.globalSecondaryIndexes().forEach(i -> liveIndexes.put(i.indexName(), i));
+    for (IndexDefinition index : def.globalSecondaryIndexes()) {
+      GlobalSecondaryIndexDescription l = liveIndexes.remove(index.name());
+      if (l == null) {
+        diffs.add("index " + index.name() + " is missing");
+        continue;
+      }
+      compareKeys("index " + index.name(), index.partitionKey(), index.sortKey().orElse(null), l.keySchema(), diffs);
+      if (l.projection() != null && l.projection().projectionType() != index.projection()) {
+        diffs.add("index " + index.name() + " projects " + l.projection().projectionTypeAsString()
+            + ", the definition says " + index.projection());
+      }
+    }
+    liveIndexes.keySet().forEach(n -> diffs.add("index " + n + " exists but is not defined"));
+    String liveMode = live.billingModeSummary() == null || live.billingModeSummary().billingMode() == null
+        ? "PROVISIONED" : live.billingModeSummary().billingModeAsString();
+    if (!liveMode.equals(def.capacity().mode().toString())) {
+      diffs.add("billing mode is " + liveMode + ", the definition says " + def.capacity().mode());
+    } else if (def.capacity().isProvisioned() && live.provisionedThroughput() != null) {
+      long r = live.provisionedThroughput().readCapacityUnits();
+      long w = live.provisionedThroughput().writeCapacityUnits();
+      if (r != def.capacity().readUnits() || w != def.capacity().writeUnits()) {
+        diffs.add("provisioned capacity is " + r + "/" + w + ", the definition says "
+            + def.capacity().readUnits() + "/" + def.capacity().writeUnits());
+      }
+    }
+    return diffs;
+  }
+
+  private static void compareKeys(String what, KeyAttribute pk, KeyAttribute sk, List<KeySchemaElement> live,
+      List<String> diffs) {
+    String livePk = null;
+    String liveSk = null;
+    for (KeySchemaElement e : live) {
+      if (e.keyType() == KeyType.HASH) {
+        livePk = e.attributeName();
+      } else if (e.keyType() == KeyType.RANGE) {
+        liveSk = e.attributeName();
+      }
+    }
+    if (!pk.name().equals(livePk)) {
+      diffs.add(what + " partition key is " + livePk + ", the definition says " + pk.name());
+    }
+    String defSk = sk == null ? null : sk.name();
+    if (defSk == null ? liveSk != null : !defSk.equals(liveSk)) {
+      diffs.add(what + " sort key is " + liveSk + ", the definition says " + defSk);
+    }
+  }
+}
