@@ -1,6 +1,7 @@
 package dev.ddbkit.core;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ClientSettings {
   private final int maxAttempts;
   private final List<ExecutionInterceptor> interceptors;
   private final List<MetricPublisher> metricPublishers;
+  private final MetricsHook metrics;
 
   private ClientSettings(Builder b) {
     this.region = b.region;
@@ -55,6 +57,7 @@ public final class ClientSettings {
     this.maxAttempts = b.maxAttempts;
     this.interceptors = List.copyOf(b.interceptors);
     this.metricPublishers = List.copyOf(b.metricPublishers);
+    this.metrics = b.metrics;
     Require.argument(apiCallAttemptTimeout.compareTo(apiCallTimeout) <= 0, "apiCallAttemptTimeout",
         "apiCallAttemptTimeout (" + apiCallAttemptTimeout + ") must not exceed apiCallTimeout (" + apiCallTimeout + ").");
   }
@@ -86,6 +89,7 @@ public final class ClientSettings {
     b.maxAttempts = maxAttempts;
     b.interceptors.addAll(interceptors);
     b.metricPublishers.addAll(metricPublishers);
+    b.metrics = metrics;
     return b;
   }
 
@@ -160,6 +164,19 @@ public final class ClientSettings {
   }
 
   /**
+   * The metrics hook every client built from these settings reports to; {@link MetricsHook#noop()} when none
+   * was set. Pass it to {@code DdbkitRetryMetrics.bind} so ddbkit's own retries are counted alongside.
+   */
+  public MetricsHook metrics() {
+    return metrics;
+  }
+
+  /** Whether a metrics hook other than the no-op one is set. */
+  public boolean metricsEnabled() {
+    return metrics != MetricsHook.noop();
+  }
+
+  /**
    * The longest total backoff the SDK may wait within one call with these settings: the sum over attempts
    * 2..maxAttempts of {@code min(20 s, 1 s * 2^(n-2))} (throttling, the slower case); zero for {@code NONE}.
    * Client-side rate limiting of the adaptive mode is not included; {@link #apiCallTimeout()} bounds it.
@@ -196,7 +213,7 @@ public final class ClientSettings {
     // credentials are deliberately left out
     return "ClientSettings{region=" + region + ", endpoint=" + endpointOverride + ", maxConnections=" + maxConnections
         + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts + ", apiCallTimeout=" + apiCallTimeout
-        + ", apiCallAttemptTimeout=" + apiCallAttemptTimeout + "}";
+        + ", apiCallAttemptTimeout=" + apiCallAttemptTimeout + ", metrics=" + metrics + "}";
   }
 
   /** The SDK retry strategies ddbkit offers. */
@@ -292,6 +309,7 @@ public final class ClientSettings {
     private int maxAttempts = Defaults.MAX_ATTEMPTS;
     private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
     private final List<MetricPublisher> metricPublishers = new ArrayList<>();
+    private MetricsHook metrics = MetricsHook.noop();
 
     private Builder() {}
 
@@ -379,6 +397,21 @@ public final class ClientSettings {
     /** Adds an SDK metric publisher. */
     public Builder addMetricPublisher(MetricPublisher publisher) {
       metricPublishers.add(Require.nonNull(publisher, "metricPublisher"));
+      return this;
+    }
+
+    /**
+     * Reports every call of every client built from these settings to {@code hook}, through a
+     * {@code MetricsInterceptor} installed before the other interceptors: duration, attempts and outcome per
+     * call, SDK retries, throttled attempts, and consumed capacity per table and index (the interceptor asks
+     * for {@code ReturnConsumedCapacity=INDEXES} when a request did not set it).
+     *
+     * <pre>{@code
+     * ClientSettings.builder().metrics(MicrometerMetrics.of(registry)).build();
+     * }</pre>
+     */
+    public Builder metrics(MetricsHook hook) {
+      this.metrics = Require.nonNull(hook, "metrics");
       return this;
     }
 
