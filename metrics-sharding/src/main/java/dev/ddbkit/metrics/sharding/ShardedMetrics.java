@@ -160,6 +160,11 @@ public final class ShardedMetrics {
     }
   }
 
+  /** {@link #readAll(MetricQuery)} of {@code [from, to]}, ascending. */
+  public ReadResult readAll(String metricName, Instant from, Instant to) {
+    return readAll(MetricQuery.builder(metricName, from, to).build());
+  }
+
   /** {@link #readAll(MetricQuery)} of {@code [from, to]} with options. */
   public ReadResult readAll(String metricName, Instant from, Instant to, Consumer<MetricQuery.Builder> options) {
     return readAll(MetricQuery.of(metricName, from, to, options));
