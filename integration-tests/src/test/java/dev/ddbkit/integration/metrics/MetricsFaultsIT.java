@@ -148,6 +148,50 @@ class MetricsFaultsIT {
   }
 
   @Test
+  void interruptedBulkWrite_reportsExactlyWhichPointsWereWritten(DynamoDbLocal local, DynamoDbClient sync,
+      TestTables tables) throws Exception {
+    String table = tables.ensure(SeedTables.metrics()).name();
+    FaultInterceptors.BatchFaults faults = new FaultInterceptors.BatchFaults(
+        item -> item.get("value").n().startsWith("-"), Integer.MAX_VALUE, 0);
+    try (DynamoDbAsyncClient async = client(local, faults)) {
+      ShardedMetrics metrics = ShardedMetrics.create(async, table, c -> c.shardCount(4).writeConcurrency(2)
+          .retry(RetrySettings.builder().maxAttempts(1000).baseDelay(Duration.ofMillis(200))
+              .maxDelay(Duration.ofMillis(500)).build()));
+      List<MetricPoint> points = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        points.add(MetricPoint.of("interrupted", BASE.plusMillis(i), i % 50 == 7 ? -i : i));
+      }
+      java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread writer = new Thread(() -> {
+        try {
+          metrics.putAll(points);
+        } catch (Throwable t) {
+          thrown.set(t);
+        }
+        flagKept.set(Thread.currentThread().isInterrupted());
+      });
+      writer.start();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> faults.strippedItems.get() >= 2);
+      writer.interrupt();
+      writer.join(30_000);
+
+      assertThat(writer.isAlive()).isFalse();
+      assertThat(flagKept).isTrue();
+      assertThat(thrown.get()).isInstanceOf(MetricWriteException.class);
+      MetricWriteException error = (MetricWriteException) thrown.get();
+      assertThat(error.notWritten().size() + error.written().size()).isEqualTo(500);
+      assertThat(error.notWritten()).extracting(MetricPoint::value).contains(-7.0);
+      Set<String> storedKeys = sync.scanPaginator(r -> r.tableName(table)).items().stream()
+          .filter(i -> !i.get("metric_shard").s().equals(FaultInterceptors.SENTINEL_SHARD))
+          .map(i -> i.get("timestamp").s()).collect(Collectors.toSet());
+      assertThat(storedKeys).containsExactlyInAnyOrderElementsOf(
+          error.written().stream().map(StoredPoint::sortKey).toList());
+    }
+  }
+
+  @Test
   void throttledSinglePut_isRetriedUntilWrittenOnce(DynamoDbLocal local, DynamoDbClient sync, TestTables tables) {
     String table = tables.ensure(SeedTables.metrics()).name();
     FaultInterceptors.ThrottleFirst fault = new FaultInterceptors.ThrottleFirst(PutItemRequest.class, 3);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,17 +81,26 @@ public final class BatchWriter {
     }
     boolean interrupted = false;
     List<ChunkOutcome> outcomes = new ArrayList<>(chunks.size());
-    for (Future<ChunkOutcome> f : futures) {
+    for (int i = 0; i < futures.size(); i++) {
       while (true) {
         try {
-          outcomes.add(f.get());
+          outcomes.add(futures.get(i).get());
           break;
         } catch (InterruptedException e) {
           // Stop retrying but still learn which points each chunk wrote, so the report stays exact.
           interrupted = true;
-          pool.shutdownNow();
+          for (Runnable neverStarted : pool.shutdownNow()) {
+            if (neverStarted instanceof Future<?> f) {
+              f.cancel(false);
+            }
+          }
+        } catch (CancellationException e) {
+          outcomes.add(new ChunkOutcome(chunks.get(i), e, 0, 0));
+          break;
         } catch (ExecutionException e) {
-          throw new IllegalStateException("Metric batch writer failed unexpectedly.", e.getCause());
+          log.error("Metric batch writer failed unexpectedly", e.getCause());
+          outcomes.add(new ChunkOutcome(chunks.get(i), e.getCause(), 0, 0));
+          break;
         }
       }
     }
