@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>Not thread-safe. {@link #next()} throws {@link ShardReadException} when a shard fails and partial
- * results were not allowed.
+ * <p>Not thread-safe. {@link #hasNext()} and {@link #next()} throw {@link ShardReadException} when a shard
+ * fails and partial results were not allowed; the cursor is then closed.
  */
 public interface MetricCursor extends Iterator<StoredPoint>, AutoCloseable {
 
