@@ -76,7 +76,7 @@ class UnreachableDaxIT {
           .extracting(i -> i.get("order_id").s()).containsExactly("o1", "o2");
       assertThat(client.scan(s -> s.tableName(table)).count()).isEqualTo(3);
       assertThat(client.batchGetItem(b -> b.requestItems(Map.of(table,
-          KeysAndAttributes.builder().keys(key("c1", "o2"), key("c2", "o4")).build()))).responses().get(table))
+          KeysAndAttributes.builder().keys(List.of(key("c1", "o2"), key("c2", "o4"))).build()))).responses().get(table))
           .hasSize(2);
       assertThat(client.getItem(g -> g.tableName(table).key(key("c1", "o3")).consistentRead(true)).hasItem())
           .isFalse();
