@@ -1,22 +1,19 @@
 package dev.ddbkit.dax;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.dax.internal.DaxConfig;
 import dev.ddbkit.dax.internal.DaxRouter;
 import dev.ddbkit.dax.internal.DaxSupport;
 import dev.ddbkit.dax.internal.ForwardingDynamoDbClient;
 import java.time.Duration;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.CredentialUtils;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -78,14 +75,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class DaxAwareClient extends ForwardingDynamoDbClient {
   /** The environment variable {@link Builder#daxEndpointFromEnvironment()} reads. */
-  public static final String DAX_ENDPOINT_ENV = "DAX_ENDPOINT";
-
-  private static final Logger LOG = LoggerFactory.getLogger("dev.ddbkit.dax");
+  public static final String DAX_ENDPOINT_ENV = DaxConfig.DAX_ENDPOINT_ENV;
 
   private final DynamoDbClient dynamoDb;
-  private final DaxRouter router;
+  private final DaxRouter<DynamoDbClient> router;
 
-  private DaxAwareClient(DynamoDbClient dynamoDb, DaxRouter router) {
+  private DaxAwareClient(DynamoDbClient dynamoDb, DaxRouter<DynamoDbClient> router) {
     this.dynamoDb = dynamoDb;
     this.router = router;
   }
@@ -210,21 +205,9 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
 
   /** Builder of {@link DaxAwareClient}; not thread-safe. */
   public static final class Builder {
+    private final DaxConfig config = new DaxConfig();
     private @Nullable DynamoDbClient dynamoDb;
-    private @Nullable String daxEndpoint;
     private @Nullable DynamoDbClient daxClient;
-    private @Nullable Region region;
-    private @Nullable AwsCredentialsProvider credentials;
-    private Duration connectTimeout = Duration.ofSeconds(1);
-    private Duration requestTimeout = Duration.ofSeconds(3);
-    private Duration probeTimeout = Duration.ofMillis(500);
-    private DaxBreakerSettings breaker = DaxBreakerSettings.defaults();
-    private DaxListener listener = DaxListener.noop();
-    private String name = "dax";
-    private GetItemRequest probeRequest = GetItemRequest.builder()
-        .tableName("ddbkit-dax-health-probe")
-        .key(Map.of("pk", AttributeValue.fromS("__health_check__")))
-        .build();
 
     private Builder() {}
 
@@ -239,14 +222,7 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
      * no DAX.
      */
     public Builder daxEndpoint(@Nullable String endpoint) {
-      if (endpoint == null || endpoint.isBlank()) {
-        this.daxEndpoint = null;
-        return this;
-      }
-      String e = endpoint.trim();
-      Require.argument(e.startsWith("dax://") || e.startsWith("daxs://"), "daxEndpoint",
-          "daxEndpoint must start with dax:// or daxs:// but was '" + e + "'.");
-      this.daxEndpoint = e;
+      config.daxEndpoint(endpoint);
       return this;
     }
 
@@ -272,31 +248,31 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
 
     /** The region the DAX client signs requests for; defaults to the DynamoDB client's region. */
     public Builder region(Region region) {
-      this.region = Require.nonNull(region, "region");
+      config.region(region);
       return this;
     }
 
     /** Credentials the DAX client signs with; default the DynamoDB client's credentials. */
     public Builder credentialsProvider(AwsCredentialsProvider credentials) {
-      this.credentials = Require.nonNull(credentials, "credentialsProvider");
+      config.credentialsProvider(credentials);
       return this;
     }
 
-    /** How long the DAX client waits to open a connection (default 1 s). */
+    /** How long the DAX client waits to open a connection or discover the cluster (default 1 s). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      config.connectTimeout(timeout);
       return this;
     }
 
     /** How long the DAX client waits for one answer (default 3 s). */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
+      config.requestTimeout(timeout);
       return this;
     }
 
     /** How long a health probe may take before it counts as a failure (default 500 ms). */
     public Builder probeTimeout(Duration timeout) {
-      this.probeTimeout = positive(timeout, "probeTimeout");
+      config.probeTimeout(timeout);
       return this;
     }
 
@@ -305,92 +281,50 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
      * Default: table {@code ddbkit-dax-health-probe}, key {@code pk = "__health_check__"}.
      */
     public Builder probeRequest(GetItemRequest request) {
-      this.probeRequest = Require.nonNull(request, "probeRequest");
+      config.probeRequest(request);
       return this;
     }
 
     /** The circuit-breaker settings (default {@link DaxBreakerSettings#defaults()}). */
     public Builder circuitBreaker(DaxBreakerSettings settings) {
-      this.breaker = Require.nonNull(settings, "circuitBreaker");
+      config.circuitBreaker(settings);
       return this;
     }
 
     /** Adjusts the circuit-breaker settings: {@code .circuitBreaker(b -> b.coolDown(Duration.ofSeconds(10)))}. */
     public Builder circuitBreaker(Consumer<DaxBreakerSettings.Builder> customizer) {
-      DaxBreakerSettings.Builder b = breaker.toBuilder();
-      customizer.accept(b);
-      this.breaker = b.build();
+      config.circuitBreaker(customizer);
       return this;
     }
 
     /** Receives routing decisions and state changes, for metrics (default none). */
     public Builder listener(DaxListener listener) {
-      this.listener = Require.nonNull(listener, "listener");
+      config.listener(listener);
       return this;
     }
 
-    /** The circuit breaker's name, used in logs (default {@code dax}). */
+    /** The circuit breaker's name (default {@code dax}). */
     public Builder name(String name) {
-      this.name = Require.nonBlank(name, "name");
+      config.name(name);
       return this;
     }
 
     /** Validates and builds the client. Never contacts DAX: its client is created on first use. */
     public DaxAwareClient build() {
       DynamoDbClient ddb = Require.nonNull(dynamoDb, "dynamoDb");
-      Require.argument(daxClient == null || daxEndpoint == null, "daxClient",
-          "Set either daxEndpoint or daxClient, not both.");
-      DaxRouter router;
-      if (daxClient != null) {
-        DynamoDbClient given = daxClient;
-        router = DaxRouter.enabled(ddb, () -> given, false, "daxClient " + given.getClass().getSimpleName(), name,
-            breaker, listener, probeRequest, probeTimeout);
-      } else if (daxEndpoint == null) {
-        router = DaxRouter.disabled(ddb, null,
-            "No DAX endpoint configured (daxEndpoint or " + DAX_ENDPOINT_ENV + ").", listener);
-      } else if (!DaxSupport.available()) {
-        String reason = "DAX endpoint " + daxEndpoint + " is configured but software.amazon.dax:amazon-dax-client"
-            + " is not on the classpath.";
-        LOG.warn("{} Sending every request to DynamoDB.", reason);
-        router = DaxRouter.disabled(ddb, daxEndpoint, reason, listener);
-      } else {
-        router = DaxRouter.enabled(ddb,
-            DaxSupport.clientFactory(daxEndpoint, regionOf(ddb), credentialsOf(ddb), connectTimeout, requestTimeout),
-            true, daxEndpoint, name, breaker, listener, probeRequest, probeTimeout);
-        LOG.info("Routing DynamoDB requests through DAX at {}", daxEndpoint);
-      }
+      GetItemRequest probe = config.probeRequest();
+      DaxRouter<DynamoDbClient> router = config.router(ddb, daxClient, configurationOf(ddb),
+          DaxSupport::clientFactory,
+          (dax, executor) -> CompletableFuture.supplyAsync(() -> dax.get().getItem(probe), executor));
       return new DaxAwareClient(ddb, router);
     }
 
-    private @Nullable Region regionOf(DynamoDbClient ddb) {
-      if (region != null) {
-        return region;
-      }
+    private static @Nullable DynamoDbServiceClientConfiguration configurationOf(DynamoDbClient ddb) {
       try {
-        return ddb.serviceClientConfiguration().region();
+        return ddb.serviceClientConfiguration();
       } catch (RuntimeException e) {
         return null;
       }
-    }
-
-    private @Nullable AwsCredentialsProvider credentialsOf(DynamoDbClient ddb) {
-      if (credentials != null) {
-        return credentials;
-      }
-      try {
-        DynamoDbServiceClientConfiguration config = ddb.serviceClientConfiguration();
-        return config.credentialsProvider() == null
-            ? null
-            : CredentialUtils.toCredentialsProvider(config.credentialsProvider());
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Require.nonNull(d, name);
-      Require.argument(!d.isNegative() && !d.isZero(), name, name + " must be positive but was " + d + ".");
-      return d;
     }
   }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.dax.ClusterDaxAsyncClient;
 import software.amazon.dax.ClusterDaxClient;
 import software.amazon.dax.Configuration;
 
@@ -27,6 +29,34 @@ final class DaxClientFactory {
       @Nullable AwsCredentialsProvider credentials,
       Duration connectTimeout,
       Duration requestTimeout) {
+    Configuration config = configuration(endpoint, region, credentials, connectTimeout, requestTimeout);
+    try {
+      return ClusterDaxClient.builder().overrideConfiguration(config).build();
+    } catch (Exception e) {
+      throw DaxUnavailableException.of("Could not create the DAX client for " + endpoint + ": " + e.getMessage(), e);
+    }
+  }
+
+  static DynamoDbAsyncClient createAsync(
+      String endpoint,
+      @Nullable Region region,
+      @Nullable AwsCredentialsProvider credentials,
+      Duration connectTimeout,
+      Duration requestTimeout) {
+    Configuration config = configuration(endpoint, region, credentials, connectTimeout, requestTimeout);
+    try {
+      return ClusterDaxAsyncClient.builder().overrideConfiguration(config).build();
+    } catch (Exception e) {
+      throw DaxUnavailableException.of("Could not create the DAX client for " + endpoint + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Configuration configuration(
+      String endpoint,
+      @Nullable Region region,
+      @Nullable AwsCredentialsProvider credentials,
+      Duration connectTimeout,
+      Duration requestTimeout) {
     int connectMillis = toMillis(connectTimeout);
     Configuration.Builder config = Configuration.builder()
         .url(endpoint)
@@ -41,11 +71,7 @@ final class DaxClientFactory {
     if (credentials != null) {
       config.credentialsProvider(credentials);
     }
-    try {
-      return ClusterDaxClient.builder().overrideConfiguration(config.build()).build();
-    } catch (Exception e) {
-      throw DaxUnavailableException.of("Could not create the DAX client for " + endpoint + ": " + e.getMessage(), e);
-    }
+    return config.build();
   }
 
   private static int toMillis(Duration d) {

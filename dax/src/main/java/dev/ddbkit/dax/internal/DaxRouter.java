@@ -11,7 +11,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +29,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Sends each request to DAX or DynamoDB, guarded by a resilience4j circuit breaker, and keeps the counts.
@@ -38,16 +41,16 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * ({@link Outcome#ANSWERED}) are thrown unchanged and count as DAX being healthy. While the breaker is
  * half-open, the one permitted call is a health probe (bounded by the probe timeout), never a user request.
  */
-public final class DaxRouter implements AutoCloseable {
+public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.ddbkit.dax");
 
-  private final DynamoDbClient dynamoDb;
-  private final @Nullable DaxSide dax;
+  private final C dynamoDb;
+  private final @Nullable DaxSide<C> dax;
   private final @Nullable CircuitBreaker breaker;
   private final @Nullable String endpoint;
   private final @Nullable String disabledReason;
   private final DaxListener listener;
-  private final GetItemRequest probeRequest;
+  private final ProbeCall<C> probeCall;
   private final Duration probeTimeout;
   private final DaxBreakerSettings breakerSettings;
   private final AtomicReference<@Nullable LastError> lastError = new AtomicReference<>();
@@ -56,31 +59,38 @@ public final class DaxRouter implements AutoCloseable {
   private boolean closed;
 
   private DaxRouter(
-      DynamoDbClient dynamoDb,
-      @Nullable DaxSide dax,
+      C dynamoDb,
+      @Nullable DaxSide<C> dax,
       @Nullable String endpoint,
       @Nullable String disabledReason,
       String name,
       DaxBreakerSettings breakerSettings,
       DaxListener listener,
-      GetItemRequest probeRequest,
+      ProbeCall<C> probeCall,
       Duration probeTimeout) {
     this.dynamoDb = dynamoDb;
     this.dax = dax;
     this.endpoint = endpoint;
     this.disabledReason = disabledReason;
     this.listener = listener;
-    this.probeRequest = probeRequest;
+    this.probeCall = probeCall;
     this.probeTimeout = probeTimeout;
     this.breakerSettings = breakerSettings;
     this.breaker = dax == null ? null : newBreaker(name, breakerSettings);
   }
 
+  /** Starts a health probe: obtains the DAX client (possibly creating it) and sends one cheap request. */
+  @FunctionalInterface
+  public interface ProbeCall<C> {
+    /** Starts the probe; blocking work must run on {@code executor}. */
+    CompletableFuture<?> start(Supplier<C> dax, Executor executor);
+  }
+
   /** A router sending everything to {@code dynamoDb}, for the given reason. */
-  public static DaxRouter disabled(DynamoDbClient dynamoDb, @Nullable String endpoint, String reason,
-      DaxListener listener) {
-    return new DaxRouter(dynamoDb, null, endpoint, reason, "dax", DaxBreakerSettings.defaults(), listener,
-        GetItemRequest.builder().build(), Duration.ofMillis(1));
+  public static <C extends SdkAutoCloseable> DaxRouter<C> disabled(C dynamoDb, @Nullable String endpoint,
+      String reason, DaxListener listener) {
+    return new DaxRouter<>(dynamoDb, null, endpoint, reason, "dax", DaxBreakerSettings.defaults(), listener,
+        (dax, executor) -> CompletableFuture.completedFuture(null), Duration.ofMillis(1));
   }
 
   /**
@@ -88,18 +98,18 @@ public final class DaxRouter implements AutoCloseable {
    *
    * @param ownsDax whether {@link #close()} closes the DAX client
    */
-  public static DaxRouter enabled(
-      DynamoDbClient dynamoDb,
-      Supplier<DynamoDbClient> daxFactory,
+  public static <C extends SdkAutoCloseable> DaxRouter<C> enabled(
+      C dynamoDb,
+      Supplier<C> daxFactory,
       boolean ownsDax,
       String endpoint,
       String name,
       DaxBreakerSettings breakerSettings,
       DaxListener listener,
-      GetItemRequest probeRequest,
+      ProbeCall<C> probeCall,
       Duration probeTimeout) {
-    return new DaxRouter(dynamoDb, new DaxSide(daxFactory, ownsDax), endpoint, null, name, breakerSettings,
-        listener, probeRequest, probeTimeout);
+    return new DaxRouter<>(dynamoDb, new DaxSide<>(daxFactory, ownsDax), endpoint, null, name, breakerSettings,
+        listener, probeCall, probeTimeout);
   }
 
   private CircuitBreaker newBreaker(String name, DaxBreakerSettings s) {
@@ -137,17 +147,17 @@ public final class DaxRouter implements AutoCloseable {
   }
 
   /** A read that DAX may serve: falls back to DynamoDB once if DAX fails. */
-  public <T> T read(String operation, Function<DynamoDbClient, T> call) {
+  public <T> T read(String operation, Function<C, T> call) {
     return send(operation, call, false);
   }
 
   /** A write: re-sent to DynamoDB only if it certainly did not reach DAX. */
-  public <T> T write(String operation, Function<DynamoDbClient, T> call) {
+  public <T> T write(String operation, Function<C, T> call) {
     return send(operation, call, true);
   }
 
   /** A request sent straight to DynamoDB (strongly consistent or transactional read, other operations). */
-  public <T> T direct(String operation, Function<DynamoDbClient, T> call) {
+  public <T> T direct(String operation, Function<C, T> call) {
     if (breaker == null) {
       return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_NO_DAX);
     }
@@ -155,9 +165,9 @@ public final class DaxRouter implements AutoCloseable {
     return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_DIRECT);
   }
 
-  private <T> T send(String operation, Function<DynamoDbClient, T> call, boolean isWrite) {
+  private <T> T send(String operation, Function<C, T> call, boolean isWrite) {
     CircuitBreaker cb = breaker;
-    DaxSide side = dax;
+    DaxSide<C> side = dax;
     if (cb == null || side == null) {
       return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_NO_DAX);
     }
@@ -201,11 +211,155 @@ public final class DaxRouter implements AutoCloseable {
     return result;
   }
 
+  /** Asynchronous {@link #read}: the fallback is chained, never waited for. */
+  public <T> CompletableFuture<T> readAsync(String operation, Function<C, CompletableFuture<T>> call) {
+    return sendAsync(operation, call, false);
+  }
+
+  /** Asynchronous {@link #write}. */
+  public <T> CompletableFuture<T> writeAsync(String operation, Function<C, CompletableFuture<T>> call) {
+    return sendAsync(operation, call, true);
+  }
+
+  /** Asynchronous {@link #direct}. */
+  public <T> CompletableFuture<T> directAsync(String operation, Function<C, CompletableFuture<T>> call) {
+    if (breaker == null) {
+      return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_NO_DAX);
+    }
+    counters.direct.increment();
+    return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_DIRECT);
+  }
+
+  private <T> CompletableFuture<T> sendAsync(String operation, Function<C, CompletableFuture<T>> call,
+      boolean isWrite) {
+    CircuitBreaker cb = breaker;
+    DaxSide<C> side = dax;
+    if (cb == null || side == null) {
+      return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_NO_DAX);
+    }
+    if (!acquireWithoutWaiting(cb, side)) {
+      counters.circuitOpen.increment();
+      return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_CIRCUIT_OPEN);
+    }
+    long start = System.nanoTime();
+    counters.daxAttempts.increment();
+    CompletableFuture<T> attempt;
+    try {
+      attempt = call.apply(side.get());
+    } catch (RuntimeException e) {
+      attempt = CompletableFuture.failedFuture(e);
+    }
+    return attempt.handle((result, error) -> {
+      long elapsed = System.nanoTime() - start;
+      if (error == null) {
+        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+        counters.daxAnswers.increment();
+        report(operation, DaxRoute.DAX);
+        return CompletableFuture.completedFuture(result);
+      }
+      Throwable e = unwrap(error);
+      Outcome outcome = FailureClassifier.classify(e);
+      if (outcome == Outcome.ANSWERED) {
+        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+        counters.daxAnswers.increment();
+        report(operation, DaxRoute.DAX);
+        return CompletableFuture.<T>failedFuture(e);
+      }
+      recordFailure(cb, operation, e, elapsed);
+      if (!isWrite) {
+        counters.readFallbacks.increment();
+        LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
+        return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_READ_FALLBACK);
+      }
+      if (outcome == Outcome.NOT_SENT) {
+        counters.writeFallbacks.increment();
+        LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
+        return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_WRITE_FALLBACK);
+      }
+      counters.writesNotResent.increment();
+      LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
+      report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
+      return CompletableFuture.<T>failedFuture(e);
+    }).thenCompose(Function.identity());
+  }
+
+  /**
+   * Like {@link #acquire} but never blocks: in half-open state the probe is started in the background and
+   * this request goes to DynamoDB; the breaker closes for later requests once DAX answers the probe.
+   */
+  private boolean acquireWithoutWaiting(CircuitBreaker cb, DaxSide<C> side) {
+    if (!cb.tryAcquirePermission()) {
+      return false;
+    }
+    if (cb.getState() != CircuitBreaker.State.HALF_OPEN) {
+      return true;
+    }
+    counters.probes.increment();
+    counters.daxAttempts.increment();
+    long start = System.nanoTime();
+    CompletableFuture<?> probe;
+    try {
+      probe = probeCall.start(side::get, probeExecutor());
+    } catch (RuntimeException e) {
+      probe = CompletableFuture.failedFuture(e);
+    }
+    probe.orTimeout(probeTimeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((ignored, error) -> {
+      long elapsed = System.nanoTime() - start;
+      Throwable e = error == null ? null : unwrap(error);
+      if (e == null || FailureClassifier.classify(e) == Outcome.ANSWERED) {
+        counters.daxAnswers.increment();
+        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+      } else {
+        counters.probeFailures.increment();
+        recordFailure(cb, "Probe", e, elapsed);
+      }
+    });
+    return false;
+  }
+
+  private <T> CompletableFuture<T> fallbackAsync(String operation, Function<C, CompletableFuture<T>> call,
+      Throwable daxError, DaxRoute route) {
+    CompletableFuture<T> f;
+    try {
+      f = call.apply(dynamoDb);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    return f.handle((result, error) -> {
+      report(operation, route);
+      if (error == null) {
+        return CompletableFuture.completedFuture(result);
+      }
+      Throwable e = unwrap(error);
+      e.addSuppressed(daxError);
+      return CompletableFuture.<T>failedFuture(e);
+    }).thenCompose(Function.identity());
+  }
+
+  private <T> CompletableFuture<T> viaDynamoDbAsync(String operation, Function<C, CompletableFuture<T>> call,
+      DaxRoute route) {
+    CompletableFuture<T> f;
+    try {
+      f = call.apply(dynamoDb);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    return f.whenComplete((r, e) -> report(operation, route));
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
   /**
    * Takes a breaker permission for a user request. In half-open state the single permission goes to a
    * probe; the request follows through DAX only if the probe closed the breaker.
    */
-  private boolean acquire(CircuitBreaker cb, DaxSide side) {
+  private boolean acquire(CircuitBreaker cb, DaxSide<C> side) {
     if (!cb.tryAcquirePermission()) {
       return false;
     }
@@ -221,7 +375,7 @@ public final class DaxRouter implements AutoCloseable {
   /** Sends the probe now if the breaker allows a call, records its outcome and returns the health. */
   public DaxHealth probe() {
     CircuitBreaker cb = breaker;
-    DaxSide side = dax;
+    DaxSide<C> side = dax;
     if (cb != null && side != null && cb.tryAcquirePermission()) {
       runProbe(cb, side);
     }
@@ -229,13 +383,13 @@ public final class DaxRouter implements AutoCloseable {
   }
 
   /** Runs the probe under a permission already acquired; returns whether DAX answered. */
-  private boolean runProbe(CircuitBreaker cb, DaxSide side) {
+  private boolean runProbe(CircuitBreaker cb, DaxSide<C> side) {
     counters.probes.increment();
     counters.daxAttempts.increment();
     long start = System.nanoTime();
     Future<?> future;
     try {
-      future = probeExecutor().submit(() -> side.get().getItem(probeRequest));
+      future = probeCall.start(side::get, probeExecutor());
     } catch (RuntimeException e) {
       counters.probeFailures.increment();
       recordFailure(cb, "Probe", e, System.nanoTime() - start);
@@ -289,7 +443,7 @@ public final class DaxRouter implements AutoCloseable {
     cb.onError(elapsedNanos, TimeUnit.NANOSECONDS, e);
   }
 
-  private <T> T fallback(String operation, Function<DynamoDbClient, T> call, RuntimeException daxError,
+  private <T> T fallback(String operation, Function<C, T> call, RuntimeException daxError,
       DaxRoute route) {
     try {
       T result = call.apply(dynamoDb);
@@ -302,7 +456,7 @@ public final class DaxRouter implements AutoCloseable {
     }
   }
 
-  private <T> T viaDynamoDb(String operation, Function<DynamoDbClient, T> call, DaxRoute route) {
+  private <T> T viaDynamoDb(String operation, Function<C, T> call, DaxRoute route) {
     try {
       return call.apply(dynamoDb);
     } finally {
@@ -374,19 +528,19 @@ public final class DaxRouter implements AutoCloseable {
   private record LastError(String description, Instant at) {}
 
   /** The DAX client, created on first use so that building a client never blocks on DAX. */
-  private static final class DaxSide {
-    private final Supplier<DynamoDbClient> factory;
+  private static final class DaxSide<C extends SdkAutoCloseable> {
+    private final Supplier<C> factory;
     private final boolean owned;
-    private volatile @Nullable DynamoDbClient client;
+    private volatile @Nullable C client;
     private boolean closed;
 
-    DaxSide(Supplier<DynamoDbClient> factory, boolean owned) {
+    DaxSide(Supplier<C> factory, boolean owned) {
       this.factory = factory;
       this.owned = owned;
     }
 
-    DynamoDbClient get() {
-      DynamoDbClient c = client;
+    C get() {
+      C c = client;
       if (c != null) {
         return c;
       }
@@ -403,13 +557,13 @@ public final class DaxRouter implements AutoCloseable {
             throw DaxUnavailableException.of("Could not create the DAX client: " + e.getMessage(), e);
           }
         }
-        return client;
+        return Objects.requireNonNull(client);
       }
     }
 
     synchronized void close() {
       closed = true;
-      DynamoDbClient c = client;
+      C c = client;
       client = null;
       if (c != null && owned) {
         try {

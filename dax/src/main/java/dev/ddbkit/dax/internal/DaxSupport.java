@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,5 +39,15 @@ public final class DaxSupport {
       Duration connectTimeout,
       Duration requestTimeout) {
     return () -> DaxClientFactory.create(endpoint, region, credentials, connectTimeout, requestTimeout);
+  }
+
+  /** Like {@link #clientFactory} for the asynchronous DAX cluster client. */
+  public static Supplier<DynamoDbAsyncClient> asyncClientFactory(
+      String endpoint,
+      @Nullable Region region,
+      @Nullable AwsCredentialsProvider credentials,
+      Duration connectTimeout,
+      Duration requestTimeout) {
+    return () -> DaxClientFactory.createAsync(endpoint, region, credentials, connectTimeout, requestTimeout);
   }
 }
