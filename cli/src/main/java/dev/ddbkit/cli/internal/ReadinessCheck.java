@@ -151,7 +151,7 @@ public final class ReadinessCheck {
       return new Item("Tags", Status.MET, tags.stream().map(t -> t.key() + "=" + t.value())
           .collect(Collectors.joining(", ")));
     } catch (SdkException e) {
-      return new Item("Tags", Status.NOT_CHECKABLE, "ListTagsOfResource failed");
+      return new Item("Tags", Status.NOT_CHECKABLE, "this backend does not answer ListTagsOfResource");
     }
   }
 }
