@@ -73,8 +73,9 @@ public final class ConnectionOptions {
 
   /**
    * Client settings for the target: short connect timeouts so that an unreachable endpoint is reported in
-   * seconds; credentials from the default chain, falling back to dummy ones for a loopback endpoint, which
-   * DynamoDB Local accepts.
+   * seconds; credentials from the default chain, falling back for a loopback endpoint to the access key
+   * {@code ddbkit} that the test kit uses too (DynamoDB Local without {@code -sharedDb} keeps one database per
+   * access key and region, so both see the same tables).
    */
   public ClientSettings.Builder settings() {
     ClientSettings.Builder b = ClientSettings.builder()
@@ -88,7 +89,7 @@ public final class ConnectionOptions {
       b.credentialsProvider(AwsCredentialsProviderChain.builder()
           .reuseLastProviderEnabled(true)
           .credentialsProviders(DefaultCredentialsProvider.builder().build(),
-              StaticCredentialsProvider.create(AwsBasicCredentials.create("ddbkitlocal", "ddbkitlocal")))
+              StaticCredentialsProvider.create(AwsBasicCredentials.create("ddbkit", "ddbkit")))
           .build());
     }
     return b;
