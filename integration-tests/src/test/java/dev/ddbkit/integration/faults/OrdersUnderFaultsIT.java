@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class OrdersUnderFaultsIT {
   private static final Logger LOG = LoggerFactory.getLogger(OrdersUnderFaultsIT.class);
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-  private static final int CUSTOMERS = 4;
-  private static final int ORDERS_PER_CUSTOMER = 10;
+  private static final int CUSTOMERS = 3;
+  private static final int ORDERS_PER_CUSTOMER = 8;
 
   @Test
   void createsTransitionsAndQueries_underFaults_loseAndDuplicateNothing(DynamoDbLocal local, TestTables tables,
