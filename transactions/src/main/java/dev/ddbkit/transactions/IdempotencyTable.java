@@ -12,7 +12,7 @@ import dev.ddbkit.core.table.TableDefinition;
  * of the request's content), {@code created_at} (S, ISO-8601), {@code expires_at} (N, epoch seconds, TTL).
  *
  * <pre>{@code
- * TableManager.ensure(client, IdempotencyTable.definition());
+ * TableManager.of(client).ensure(IdempotencyTable.definition());
  * }</pre>
  */
 public final class IdempotencyTable {

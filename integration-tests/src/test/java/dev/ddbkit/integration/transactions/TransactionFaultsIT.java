@@ -72,6 +72,10 @@ class TransactionFaultsIT {
     assertThat(proxy.counters().injected(FaultKind.TRANSACTION_CONFLICT, TRANSACT)).isEqualTo(3);
     assertThat(proxy.counters().requests(TRANSACT)).isEqualTo(4);
     assertThat(sleeps).hasSize(3);
+    for (int i = 0; i < sleeps.size(); i++) {
+      // full jitter under an exponential ceiling: base 5 ms, doubling
+      assertThat(sleeps.get(i)).isLessThanOrEqualTo(Duration.ofMillis(5L << i));
+    }
     assertThat(tx.retry().retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
     assertThat(db.balance("alice")).isEqualTo(900);
     assertThat(db.balance("bob")).isEqualTo(100);
@@ -104,13 +108,28 @@ class TransactionFaultsIT {
   }
 
   @Test
+  void throttling_isRetriedWithBackoffUntilTheTransferCommits() {
+    proxy.addRule(FaultRule.forOperation(TRANSACT).throttle(1.0).times(2));
+    DdbkitTransactions tx = transactions(6);
+
+    TransferResult r = tx.transferCredits("op-throttled", "alice", "bob", 10);
+
+    assertThat(r).isInstanceOf(TransferResult.Transferred.class);
+    assertThat(proxy.counters().requests(TRANSACT)).isEqualTo(3);
+    assertThat(sleeps).hasSize(2);
+    assertThat(db.balance("bob")).isEqualTo(10);
+  }
+
+  @Test
   void conditionalFailures_areNeverRetried() {
     DdbkitTransactions tx = transactions(6);
 
     TransferResult r = tx.transferCredits("op-poor", "bob", "alice", 1);
 
     assertThat(r).isInstanceOf(TransferResult.InsufficientFunds.class);
-    assertThat(proxy.counters().requests(TRANSACT)).isEqualTo(1);
+    OrderResult order = tx.processOrder(o -> o.customerId("c").orderId("big").line("sku-1", 6));
+    assertThat(order).isInstanceOf(OrderResult.InsufficientStock.class);
+    assertThat(proxy.counters().requests(TRANSACT)).isEqualTo(2);
     assertThat(sleeps).isEmpty();
   }
 
