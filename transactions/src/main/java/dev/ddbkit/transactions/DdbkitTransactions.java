@@ -3,7 +3,6 @@ package dev.ddbkit.transactions;
 import dev.ddbkit.core.error.CancellationReason;
 import dev.ddbkit.core.error.ConditionalCheckFailedException;
 import dev.ddbkit.core.error.DdbkitErrors;
-import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.error.TransactionCanceledException;
@@ -168,23 +167,21 @@ public final class DdbkitTransactions {
     }
   }
 
+  /**
+   * Reads an idempotency record with a consistent read. A failure to read it propagates as the typed error
+   * it is: whether the operation was applied is then unknown, and the caller may retry the operation.
+   */
   private Optional<Map<String, AttributeValue>> lookupRecord(String table, String key) {
-    try {
-      Map<String, AttributeValue> item = retry.execute(() -> {
-        try {
-          return client.getItem(g -> g.tableName(table)
-              .key(Map.of(Idempotency.KEY, AttributeValue.fromS(key)))
-              .consistentRead(true)).item();
-        } catch (SdkException e) {
-          throw DdbkitErrors.translate(e, "GetItem", table);
-        }
-      });
-      return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    } catch (RuntimeException e) {
-      log.warn("Could not read idempotency record {} from {}: {}", key, table, e.toString());
-      throw IdempotentParameterMismatchException.of("The operation id's token was already used and its "
-          + "idempotency record could not be read: " + e.getMessage(), ErrorContext.of("GetItem", table));
-    }
+    Map<String, AttributeValue> item = retry.execute(() -> {
+      try {
+        return client.getItem(g -> g.tableName(table)
+            .key(Map.of(Idempotency.KEY, AttributeValue.fromS(key)))
+            .consistentRead(true)).item();
+      } catch (SdkException e) {
+        throw DdbkitErrors.translate(e, "GetItem", table);
+      }
+    });
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   private static boolean isConditionalFailure(Throwable e) {

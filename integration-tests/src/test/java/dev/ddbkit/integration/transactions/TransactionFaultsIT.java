@@ -121,8 +121,10 @@ class TransactionFaultsIT {
   }
 
   @Test
-  void conditionalFailures_areNeverRetried() {
-    DdbkitTransactions tx = transactions(6);
+  void conditionalFailures_areNeverRetried_evenWhenRetryOnAcceptsEverything() {
+    TransactionSettings base = db.settings(new SteppingClock(Instant.parse("2030-06-01T12:00:00Z")));
+    RetrySettings retryAll = base.retry().toBuilder().maxAttempts(6).sleeper(sleeps::add).retryOn(e -> true).build();
+    DdbkitTransactions tx = DdbkitTransactions.create(viaProxy, base.toBuilder().retry(retryAll).build());
 
     TransferResult r = tx.transferCredits("op-poor", "bob", "alice", 1);
 

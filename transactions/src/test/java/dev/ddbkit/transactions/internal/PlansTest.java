@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,6 +35,19 @@ class PlansTest {
   void merge_sameProductOnTwoLines_isOneLineWithTheSum() {
     List<OrderLine> merged = OrderPlan.merge(List.of(OrderLine.of("a", 2), OrderLine.of("b", 1), OrderLine.of("a", 3)));
     assertThat(merged).containsExactly(OrderLine.of("a", 5), OrderLine.of("b", 1));
+  }
+
+  @Property
+  void merge_keepsTheTotalPerProductAndTouchesEachProductOnce(
+      @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 5) Integer> products,
+      @ForAll @IntRange(min = 1, max = 1000) int quantity) {
+    List<OrderLine> lines = new ArrayList<>();
+    for (int p : products) {
+      lines.add(OrderLine.of("p" + p, quantity));
+    }
+    List<OrderLine> merged = OrderPlan.merge(lines);
+    assertThat(merged).extracting(OrderLine::productId).doesNotHaveDuplicates();
+    assertThat(merged.stream().mapToLong(OrderLine::quantity).sum()).isEqualTo((long) products.size() * quantity);
   }
 
   @Test
