@@ -1,0 +1,596 @@
+package dev.ddbkit.dax.internal;
+
+import dev.ddbkit.dax.DaxBreakerSettings;
+import dev.ddbkit.dax.DaxCounts;
+import dev.ddbkit.dax.DaxHealth;
+import dev.ddbkit.dax.DaxListener;
+import dev.ddbkit.dax.DaxRoute;
+import dev.ddbkit.dax.DaxState;
+import dev.ddbkit.dax.internal.FailureClassifier.Outcome;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Sends each request to DAX or DynamoDB, guarded by a resilience4j circuit breaker, and keeps the counts.
+ *
+ * <p>Rules: a read that fails on DAX for DAX's reasons is retried once on DynamoDB. A write is re-sent to
+ * DynamoDB only when {@link FailureClassifier} says it was {@link Outcome#NOT_SENT}; after a timeout or a
+ * broken connection DAX (which writes through to DynamoDB) may already have applied it, and a second
+ * application could repeat a non-idempotent update. Errors that are the request's own
+ * ({@link Outcome#ANSWERED}) are thrown unchanged and count as DAX being healthy. While the breaker is
+ * half-open, the one permitted call is a health probe (bounded by the probe timeout), never a user request.
+ */
+public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.ddbkit.dax");
+
+  private final C dynamoDb;
+  private final @Nullable DaxSide<C> dax;
+  private final @Nullable CircuitBreaker breaker;
+  private final @Nullable String endpoint;
+  private final @Nullable String disabledReason;
+  private final DaxListener listener;
+  private final ProbeCall<C> probeCall;
+  private final Duration probeTimeout;
+  private final DaxBreakerSettings breakerSettings;
+  private final AtomicReference<@Nullable LastError> lastError = new AtomicReference<>();
+  private final Counters counters = new Counters();
+  private @Nullable ExecutorService probeExecutor;
+  private boolean closed;
+
+  private DaxRouter(
+      C dynamoDb,
+      @Nullable DaxSide<C> dax,
+      @Nullable String endpoint,
+      @Nullable String disabledReason,
+      String name,
+      DaxBreakerSettings breakerSettings,
+      DaxListener listener,
+      ProbeCall<C> probeCall,
+      Duration probeTimeout) {
+    this.dynamoDb = dynamoDb;
+    this.dax = dax;
+    this.endpoint = endpoint;
+    this.disabledReason = disabledReason;
+    this.listener = listener;
+    this.probeCall = probeCall;
+    this.probeTimeout = probeTimeout;
+    this.breakerSettings = breakerSettings;
+    this.breaker = dax == null ? null : newBreaker(name, breakerSettings);
+  }
+
+  /** Starts a health probe: obtains the DAX client (possibly creating it) and sends one cheap request. */
+  @FunctionalInterface
+  public interface ProbeCall<C> {
+    /** Starts the probe; blocking work must run on {@code executor}. */
+    CompletableFuture<?> start(Supplier<C> dax, Executor executor);
+  }
+
+  /** A router sending everything to {@code dynamoDb}, for the given reason. */
+  public static <C extends SdkAutoCloseable> DaxRouter<C> disabled(C dynamoDb, @Nullable String endpoint,
+      String reason, DaxListener listener) {
+    return new DaxRouter<>(dynamoDb, null, endpoint, reason, "dax", DaxBreakerSettings.defaults(), listener,
+        (dax, executor) -> CompletableFuture.completedFuture(null), Duration.ofMillis(1));
+  }
+
+  /**
+   * A router using the DAX client {@code daxFactory} creates on first use.
+   *
+   * @param ownsDax whether {@link #close()} closes the DAX client
+   */
+  public static <C extends SdkAutoCloseable> DaxRouter<C> enabled(
+      C dynamoDb,
+      Supplier<C> daxFactory,
+      boolean ownsDax,
+      String endpoint,
+      String name,
+      DaxBreakerSettings breakerSettings,
+      DaxListener listener,
+      ProbeCall<C> probeCall,
+      Duration probeTimeout) {
+    return new DaxRouter<>(dynamoDb, new DaxSide<>(daxFactory, ownsDax), endpoint, null, name, breakerSettings,
+        listener, probeCall, probeTimeout);
+  }
+
+  private CircuitBreaker newBreaker(String name, DaxBreakerSettings s) {
+    CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(s.slidingWindowSize())
+        .minimumNumberOfCalls(s.minimumCalls())
+        .failureRateThreshold(s.failureRatePercent())
+        .waitDurationInOpenState(s.coolDown())
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+        .clock(s.clock())
+        // outcomes are classified by FailureClassifier before they reach the breaker
+        .recordException(e -> true)
+        .build();
+    CircuitBreaker cb = CircuitBreaker.of(name, config);
+    cb.getEventPublisher().onStateTransition(event -> {
+      DaxState from = map(event.getStateTransition().getFromState());
+      DaxState to = map(event.getStateTransition().getToState());
+      if (from == to) {
+        return;
+      }
+      if (to == DaxState.OPEN) {
+        LastError last = lastError.get();
+        LOG.warn("DAX at {} is failing ({}); sending all requests to DynamoDB for {}", endpoint,
+            last == null ? "no detail" : last.description(), breakerSettings.coolDown());
+      } else if (to == DaxState.HALF_OPEN) {
+        LOG.info("DAX at {}: cool-down over, probing", endpoint);
+      } else {
+        LOG.info("DAX at {} answers again; routing requests through DAX", endpoint);
+      }
+      safely(() -> listener.onStateChange(from, to));
+    });
+    return cb;
+  }
+
+  /** A read that DAX may serve: falls back to DynamoDB once if DAX fails. */
+  public <T> T read(String operation, Function<C, T> call) {
+    return send(operation, call, false);
+  }
+
+  /** A write: re-sent to DynamoDB only if it certainly did not reach DAX. */
+  public <T> T write(String operation, Function<C, T> call) {
+    return send(operation, call, true);
+  }
+
+  /** A request sent straight to DynamoDB (strongly consistent or transactional read, other operations). */
+  public <T> T direct(String operation, Function<C, T> call) {
+    if (breaker == null) {
+      return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_NO_DAX);
+    }
+    counters.direct.increment();
+    return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_DIRECT);
+  }
+
+  private <T> T send(String operation, Function<C, T> call, boolean isWrite) {
+    CircuitBreaker cb = breaker;
+    DaxSide<C> side = dax;
+    if (cb == null || side == null) {
+      return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_NO_DAX);
+    }
+    if (!acquire(cb, side)) {
+      counters.circuitOpen.increment();
+      return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_CIRCUIT_OPEN);
+    }
+    long start = System.nanoTime();
+    counters.daxAttempts.increment();
+    T result;
+    try {
+      result = call.apply(side.get());
+    } catch (RuntimeException e) {
+      long elapsed = System.nanoTime() - start;
+      Outcome outcome = FailureClassifier.classify(e);
+      if (outcome == Outcome.ANSWERED) {
+        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+        counters.daxAnswers.increment();
+        report(operation, DaxRoute.DAX);
+        throw e;
+      }
+      recordFailure(cb, operation, e, elapsed);
+      if (!isWrite) {
+        counters.readFallbacks.increment();
+        LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
+        return fallback(operation, call, e, DaxRoute.DYNAMODB_READ_FALLBACK);
+      }
+      if (outcome == Outcome.NOT_SENT) {
+        counters.writeFallbacks.increment();
+        LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
+        return fallback(operation, call, e, DaxRoute.DYNAMODB_WRITE_FALLBACK);
+      }
+      counters.writesNotResent.increment();
+      LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
+      report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
+      throw e;
+    }
+    cb.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    counters.daxAnswers.increment();
+    report(operation, DaxRoute.DAX);
+    return result;
+  }
+
+  /** Asynchronous {@link #read}: the fallback is chained, never waited for. */
+  public <T> CompletableFuture<T> readAsync(String operation, Function<C, CompletableFuture<T>> call) {
+    return sendAsync(operation, call, false);
+  }
+
+  /** Asynchronous {@link #write}. */
+  public <T> CompletableFuture<T> writeAsync(String operation, Function<C, CompletableFuture<T>> call) {
+    return sendAsync(operation, call, true);
+  }
+
+  /** Asynchronous {@link #direct}. */
+  public <T> CompletableFuture<T> directAsync(String operation, Function<C, CompletableFuture<T>> call) {
+    if (breaker == null) {
+      return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_NO_DAX);
+    }
+    counters.direct.increment();
+    return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_DIRECT);
+  }
+
+  private <T> CompletableFuture<T> sendAsync(String operation, Function<C, CompletableFuture<T>> call,
+      boolean isWrite) {
+    CircuitBreaker cb = breaker;
+    DaxSide<C> side = dax;
+    if (cb == null || side == null) {
+      return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_NO_DAX);
+    }
+    if (!acquireWithoutWaiting(cb, side)) {
+      counters.circuitOpen.increment();
+      return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_CIRCUIT_OPEN);
+    }
+    long start = System.nanoTime();
+    counters.daxAttempts.increment();
+    CompletableFuture<T> attempt;
+    try {
+      attempt = call.apply(side.get());
+    } catch (RuntimeException e) {
+      attempt = CompletableFuture.failedFuture(e);
+    }
+    return attempt.handle((result, error) -> {
+      long elapsed = System.nanoTime() - start;
+      if (error == null) {
+        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+        counters.daxAnswers.increment();
+        report(operation, DaxRoute.DAX);
+        return CompletableFuture.completedFuture(result);
+      }
+      Throwable e = unwrap(error);
+      Outcome outcome = FailureClassifier.classify(e);
+      if (outcome == Outcome.ANSWERED) {
+        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+        counters.daxAnswers.increment();
+        report(operation, DaxRoute.DAX);
+        return CompletableFuture.<T>failedFuture(e);
+      }
+      recordFailure(cb, operation, e, elapsed);
+      if (!isWrite) {
+        counters.readFallbacks.increment();
+        LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
+        return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_READ_FALLBACK);
+      }
+      if (outcome == Outcome.NOT_SENT) {
+        counters.writeFallbacks.increment();
+        LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
+        return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_WRITE_FALLBACK);
+      }
+      counters.writesNotResent.increment();
+      LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
+      report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
+      return CompletableFuture.<T>failedFuture(e);
+    }).thenCompose(Function.identity());
+  }
+
+  /**
+   * Like {@link #acquire} but never blocks: in half-open state the probe is started in the background and
+   * this request goes to DynamoDB; the breaker closes for later requests once DAX answers the probe.
+   */
+  private boolean acquireWithoutWaiting(CircuitBreaker cb, DaxSide<C> side) {
+    if (!cb.tryAcquirePermission()) {
+      return false;
+    }
+    if (cb.getState() != CircuitBreaker.State.HALF_OPEN) {
+      return true;
+    }
+    counters.probes.increment();
+    counters.daxAttempts.increment();
+    long start = System.nanoTime();
+    CompletableFuture<?> probe;
+    try {
+      probe = probeCall.start(side::get, probeExecutor());
+    } catch (RuntimeException e) {
+      probe = CompletableFuture.failedFuture(e);
+    }
+    probe.orTimeout(probeTimeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((ignored, error) -> {
+      long elapsed = System.nanoTime() - start;
+      Throwable e = error == null ? null : unwrap(error);
+      if (e == null || FailureClassifier.classify(e) == Outcome.ANSWERED) {
+        counters.daxAnswers.increment();
+        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+      } else {
+        counters.probeFailures.increment();
+        recordFailure(cb, "Probe", e, elapsed);
+      }
+    });
+    return false;
+  }
+
+  private <T> CompletableFuture<T> fallbackAsync(String operation, Function<C, CompletableFuture<T>> call,
+      Throwable daxError, DaxRoute route) {
+    CompletableFuture<T> f;
+    try {
+      f = call.apply(dynamoDb);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    return f.handle((result, error) -> {
+      report(operation, route);
+      if (error == null) {
+        return CompletableFuture.completedFuture(result);
+      }
+      Throwable e = unwrap(error);
+      e.addSuppressed(daxError);
+      return CompletableFuture.<T>failedFuture(e);
+    }).thenCompose(Function.identity());
+  }
+
+  private <T> CompletableFuture<T> viaDynamoDbAsync(String operation, Function<C, CompletableFuture<T>> call,
+      DaxRoute route) {
+    CompletableFuture<T> f;
+    try {
+      f = call.apply(dynamoDb);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    return f.whenComplete((r, e) -> report(operation, route));
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  /**
+   * Takes a breaker permission for a user request. In half-open state the single permission goes to a
+   * probe; the request follows through DAX only if the probe closed the breaker.
+   */
+  private boolean acquire(CircuitBreaker cb, DaxSide<C> side) {
+    if (!cb.tryAcquirePermission()) {
+      return false;
+    }
+    if (cb.getState() != CircuitBreaker.State.HALF_OPEN) {
+      return true;
+    }
+    if (!runProbe(cb, side)) {
+      return false;
+    }
+    return cb.tryAcquirePermission();
+  }
+
+  /** Sends the probe now if the breaker allows a call, records its outcome and returns the health. */
+  public DaxHealth probe() {
+    CircuitBreaker cb = breaker;
+    DaxSide<C> side = dax;
+    if (cb != null && side != null && cb.tryAcquirePermission()) {
+      runProbe(cb, side);
+    }
+    return health();
+  }
+
+  /** Runs the probe under a permission already acquired; returns whether DAX answered. */
+  private boolean runProbe(CircuitBreaker cb, DaxSide<C> side) {
+    counters.probes.increment();
+    counters.daxAttempts.increment();
+    long start = System.nanoTime();
+    Future<?> future;
+    try {
+      future = probeCall.start(side::get, probeExecutor());
+    } catch (RuntimeException e) {
+      counters.probeFailures.increment();
+      recordFailure(cb, "Probe", e, System.nanoTime() - start);
+      return false;
+    }
+    try {
+      future.get(probeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (FailureClassifier.classify(cause) != Outcome.ANSWERED) {
+        counters.probeFailures.increment();
+        recordFailure(cb, "Probe", cause, System.nanoTime() - start);
+        return false;
+      }
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      counters.probeFailures.increment();
+      recordFailure(cb, "Probe",
+          new TimeoutException("DAX health probe got no answer within " + probeTimeout), System.nanoTime() - start);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      cb.releasePermission();
+      return false;
+    }
+    counters.daxAnswers.increment();
+    cb.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    return true;
+  }
+
+  private synchronized ExecutorService probeExecutor() {
+    if (closed) {
+      throw new IllegalStateException("The DAX-aware client is closed.");
+    }
+    if (probeExecutor == null) {
+      probeExecutor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ddbkit-dax-probe");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return probeExecutor;
+  }
+
+  private void recordFailure(CircuitBreaker cb, String operation, Throwable e, long elapsedNanos) {
+    counters.daxFailures.increment();
+    lastError.set(new LastError(e.getClass().getName() + ": " + e.getMessage(),
+        breakerSettings.clock().instant()));
+    safely(() -> listener.onDaxFailure(operation, e));
+    cb.onError(elapsedNanos, TimeUnit.NANOSECONDS, e);
+  }
+
+  private <T> T fallback(String operation, Function<C, T> call, RuntimeException daxError,
+      DaxRoute route) {
+    try {
+      T result = call.apply(dynamoDb);
+      report(operation, route);
+      return result;
+    } catch (RuntimeException e) {
+      e.addSuppressed(daxError);
+      report(operation, route);
+      throw e;
+    }
+  }
+
+  private <T> T viaDynamoDb(String operation, Function<C, T> call, DaxRoute route) {
+    try {
+      return call.apply(dynamoDb);
+    } finally {
+      report(operation, route);
+    }
+  }
+
+  private void report(String operation, DaxRoute route) {
+    safely(() -> listener.onRequest(operation, route));
+  }
+
+  private static void safely(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      LOG.warn("A DaxListener threw; ignoring it", e);
+    }
+  }
+
+  /** The current state. */
+  public DaxState state() {
+    return breaker == null ? DaxState.DISABLED : map(breaker.getState());
+  }
+
+  /** A snapshot of state, last error and counts. */
+  public DaxHealth health() {
+    LastError last = lastError.get();
+    return new DaxHealth(
+        state(),
+        Optional.ofNullable(endpoint),
+        Optional.ofNullable(disabledReason),
+        last == null ? Optional.empty() : Optional.of(last.description()),
+        last == null ? Optional.empty() : Optional.of(last.at()),
+        counters.snapshot());
+  }
+
+  private static DaxState map(CircuitBreaker.State s) {
+    switch (s) {
+      case CLOSED:
+        return DaxState.CLOSED;
+      case HALF_OPEN:
+        return DaxState.HALF_OPEN;
+      case DISABLED:
+      case METRICS_ONLY:
+        return DaxState.CLOSED;
+      default:
+        return DaxState.OPEN;
+    }
+  }
+
+  @Override
+  public void close() {
+    ExecutorService executor;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      executor = probeExecutor;
+    }
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+    if (dax != null) {
+      dax.close();
+    }
+  }
+
+  private record LastError(String description, Instant at) {}
+
+  /** The DAX client, created on first use so that building a client never blocks on DAX. */
+  private static final class DaxSide<C extends SdkAutoCloseable> {
+    private final Supplier<C> factory;
+    private final boolean owned;
+    private volatile @Nullable C client;
+    private boolean closed;
+
+    DaxSide(Supplier<C> factory, boolean owned) {
+      this.factory = factory;
+      this.owned = owned;
+    }
+
+    C get() {
+      C c = client;
+      if (c != null) {
+        return c;
+      }
+      synchronized (this) {
+        if (closed) {
+          throw DaxUnavailableException.of("The DAX client is closed.", new IllegalStateException("closed"));
+        }
+        if (client == null) {
+          try {
+            client = factory.get();
+          } catch (DaxUnavailableException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw DaxUnavailableException.of("Could not create the DAX client: " + e.getMessage(), e);
+          }
+        }
+        return Objects.requireNonNull(client);
+      }
+    }
+
+    synchronized void close() {
+      closed = true;
+      C c = client;
+      client = null;
+      if (c != null && owned) {
+        try {
+          c.close();
+        } catch (RuntimeException e) {
+          LOG.debug("Closing the DAX client failed", e);
+        }
+      }
+    }
+  }
+
+  private static final class Counters {
+    final LongAdder daxAttempts = new LongAdder();
+    final LongAdder daxAnswers = new LongAdder();
+    final LongAdder daxFailures = new LongAdder();
+    final LongAdder readFallbacks = new LongAdder();
+    final LongAdder writeFallbacks = new LongAdder();
+    final LongAdder writesNotResent = new LongAdder();
+    final LongAdder circuitOpen = new LongAdder();
+    final LongAdder direct = new LongAdder();
+    final LongAdder probes = new LongAdder();
+    final LongAdder probeFailures = new LongAdder();
+
+    DaxCounts snapshot() {
+      return new DaxCounts(daxAttempts.sum(), daxAnswers.sum(), daxFailures.sum(), readFallbacks.sum(),
+          writeFallbacks.sum(), writesNotResent.sum(), circuitOpen.sum(), direct.sum(), probes.sum(),
+          probeFailures.sum());
+    }
+  }
+}

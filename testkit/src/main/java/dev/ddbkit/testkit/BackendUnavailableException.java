@@ -1,0 +1,18 @@
+package dev.ddbkit.testkit;
+
+/** The requested backend cannot run here (for example, no Docker engine for Testcontainers). */
+public final class BackendUnavailableException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final Backend backend;
+
+  BackendUnavailableException(Backend backend, String reason, Throwable cause) {
+    super(backend + " backend unavailable: " + reason, cause);
+    this.backend = backend;
+  }
+
+  /** The backend that could not start. */
+  public Backend backend() {
+    return backend;
+  }
+}
