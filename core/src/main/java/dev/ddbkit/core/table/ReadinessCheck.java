@@ -111,7 +111,8 @@ public final class ReadinessCheck {
     } catch (AwsServiceException e) {
       String code = e.awsErrorDetails() == null ? "Unknown" : e.awsErrorDetails().errorCode();
       String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-      return Probe.unavailable("this backend answered " + code + (message == null ? "" : ": " + message));
+      String detail = message == null ? "" : ": " + message.strip().replaceAll("\\.+$", "");
+      return Probe.unavailable("this backend answered " + code + detail);
     } catch (SdkException e) {
       return Probe.unavailable("the call failed: " + e.getMessage());
     }
