@@ -2,6 +2,7 @@ package dev.ddbkit.integration.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbkit.core.DdbkitClients;
 import dev.ddbkit.core.table.Capacity;
 import dev.ddbkit.core.table.EnsureResult;
 import dev.ddbkit.core.table.IndexDefinition;
@@ -13,15 +14,21 @@ import dev.ddbkit.core.table.ReadinessStatus;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.core.table.TableDefinition;
 import dev.ddbkit.core.table.TableManager;
+import dev.ddbkit.testkit.DynamoDbLocal;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import dev.ddbkit.testkit.TestTables;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
@@ -35,13 +42,24 @@ class TablesIT {
   }
 
   @Test
-  void ensureTwice_isANoOp(DynamoDbClient client, TestTables tables) {
+  void ensureTwice_isANoOp(DynamoDbClient client, DynamoDbLocal local, TestTables tables) {
     TableDefinition orders = tables.ensure(SeedTables.orders());
     var before = client.describeTable(r -> r.tableName(orders.name())).table();
+    List<String> operations = new CopyOnWriteArrayList<>();
+    ExecutionInterceptor recorder = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+      }
+    };
 
-    EnsureResult again = TableManager.of(client).ensure(orders);
+    EnsureResult again;
+    try (DdbkitClients recording = DdbkitClients.create(local.clientSettings().toBuilder().addInterceptor(recorder).build())) {
+      again = TableManager.of(recording.sync()).ensure(orders);
+    }
 
     var after = client.describeTable(r -> r.tableName(orders.name())).table();
+    assertThat(operations).isNotEmpty().allMatch(op -> op.startsWith("Describe"));
     assertThat(again.created()).isFalse();
     assertThat(again.matches()).isTrue();
     assertThat(again.differences()).isEmpty();
