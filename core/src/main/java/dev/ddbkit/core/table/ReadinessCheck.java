@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  *
  * <pre>{@code
  * ReadinessReport report = ReadinessCheck.of(client).check(SeedTables.orders());
- * System.out.println(report.toText());
+ * log.info(report.toText());
  * }</pre>
  */
 public final class ReadinessCheck {
@@ -121,6 +121,7 @@ public final class ReadinessCheck {
   /** Evaluates gathered facts; separate from the calls so every rule can be unit-tested. */
   static ReadinessReport evaluate(TableDefinition def, Facts facts) {
     TableDescription live = facts.table();
+    // DynamoDB Local names its region "ddblocal" in every ARN; it never reports SSE, so its silence proves nothing.
     boolean local = live.tableArn() != null && live.tableArn().contains(":ddblocal:");
     List<ReadinessItem> items = new ArrayList<>();
 
