@@ -89,8 +89,8 @@ public final class DaxAwareAsyncClient extends ForwardingDynamoDbAsyncClient {
   }
 
   /**
-   * Sends the health probe (a GetItem, bounded by the probe timeout) to DAX now, unless the breaker is
-   * open and its cool-down has not elapsed, records the outcome and returns the resulting health.
+   * Sends the health probe (a GetItem) to DAX now, unless the breaker is open and its cool-down has not
+   * elapsed, records the outcome and returns the resulting health. Blocks up to the probe timeout.
    */
   public DaxHealth probe() {
     return router.probe();
