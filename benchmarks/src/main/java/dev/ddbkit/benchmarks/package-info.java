@@ -1,4 +1,7 @@
-/** Placeholder; see the module README. */
+/**
+ * ddbkit's benchmarks: end-to-end comparisons against the raw AWS SDK v2 on DynamoDB Local, run by
+ * {@link dev.ddbkit.benchmarks.BenchmarkMain}, and JMH micro-benchmarks in {@code dev.ddbkit.benchmarks.jmh}.
+ */
 @NullMarked
 package dev.ddbkit.benchmarks;
 

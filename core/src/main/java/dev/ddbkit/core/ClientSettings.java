@@ -1,6 +1,7 @@
 package dev.ddbkit.core;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ClientSettings {
   private final int maxAttempts;
   private final List<ExecutionInterceptor> interceptors;
   private final List<MetricPublisher> metricPublishers;
+  private final MetricsHook metrics;
 
   private ClientSettings(Builder b) {
     this.region = b.region;
@@ -55,6 +57,7 @@ public final class ClientSettings {
     this.maxAttempts = b.maxAttempts;
     this.interceptors = List.copyOf(b.interceptors);
     this.metricPublishers = List.copyOf(b.metricPublishers);
+    this.metrics = b.metrics;
     Require.argument(apiCallAttemptTimeout.compareTo(apiCallTimeout) <= 0, "apiCallAttemptTimeout",
         "apiCallAttemptTimeout (" + apiCallAttemptTimeout + ") must not exceed apiCallTimeout (" + apiCallTimeout + ").");
   }
@@ -86,6 +89,7 @@ public final class ClientSettings {
     b.maxAttempts = maxAttempts;
     b.interceptors.addAll(interceptors);
     b.metricPublishers.addAll(metricPublishers);
+    b.metrics = metrics;
     return b;
   }
 
@@ -159,12 +163,57 @@ public final class ClientSettings {
     return metricPublishers;
   }
 
+  /**
+   * The metrics hook every client built from these settings reports to; {@link MetricsHook#noop()} when none
+   * was set. Pass it to {@code DdbkitRetryMetrics.bind} so ddbkit's own retries are counted alongside.
+   */
+  public MetricsHook metrics() {
+    return metrics;
+  }
+
+  /** Whether a metrics hook other than the no-op one is set. */
+  public boolean metricsEnabled() {
+    return metrics != MetricsHook.noop();
+  }
+
+  /**
+   * The longest total backoff the SDK may wait within one call with these settings: the sum over attempts
+   * 2..maxAttempts of {@code min(20 s, 1 s * 2^(n-2))} (throttling, the slower case); zero for {@code NONE}.
+   * Client-side rate limiting of the adaptive mode is not included; {@link #apiCallTimeout()} bounds it.
+   */
+  public Duration worstCaseBackoff() {
+    if (retryMode == RetryMode.NONE) {
+      return Duration.ZERO;
+    }
+    Duration total = Duration.ZERO;
+    for (int n = 2; n <= maxAttempts; n++) {
+      int shift = Math.min(n - 2, 30);
+      long millis = Math.min(Defaults.SDK_MAX_BACKOFF.toMillis(), Defaults.SDK_THROTTLED_BASE_DELAY.toMillis() << shift);
+      total = total.plusMillis(millis);
+    }
+    return total;
+  }
+
+  /** How many HTTP attempts one call may make with these settings: 1 for {@code NONE}, else {@link #maxAttempts()}. */
+  public int effectiveMaxAttempts() {
+    return retryMode == RetryMode.NONE ? 1 : maxAttempts;
+  }
+
+  /**
+   * The longest one call may block: every attempt timing out plus the worst-case backoff, capped by
+   * {@link #apiCallTimeout()}.
+   */
+  public Duration worstCaseCallDuration() {
+    Duration unbounded = apiCallAttemptTimeout.multipliedBy(effectiveMaxAttempts()).plus(worstCaseBackoff());
+    return unbounded.compareTo(apiCallTimeout) < 0 ? unbounded : apiCallTimeout;
+  }
+
   @Override
   public String toString() {
     // credentials are deliberately left out
     return "ClientSettings{region=" + region + ", endpoint=" + endpointOverride + ", maxConnections=" + maxConnections
         + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts + ", apiCallTimeout=" + apiCallTimeout
-        + ", apiCallAttemptTimeout=" + apiCallAttemptTimeout + "}";
+        + ", apiCallAttemptTimeout=" + apiCallAttemptTimeout + ", metrics=" + metrics + "}";
   }
 
   /** The SDK retry strategies ddbkit offers. */
@@ -197,8 +246,25 @@ public final class ClientSettings {
    *       standard; ddbkit's own retries ({@code RetrySettings}) apply only to work the SDK does not retry.
    * </ul>
    *
-   * <p>Worst case per call with the defaults: 3 SDK attempts; waits between them are bounded by the SDK's
-   * backoff caps (throttling base 1 s, cap 20 s) but the {@code apiCallTimeout} of 10 s bounds the whole call.
+   * <p><b>What the SDK's adaptive strategy really does</b> (read from the classes of SDK 2.40.2:
+   * {@code AdaptiveRetryStrategy.builder()} with {@code DefaultRetryStrategy.Standard} constants and
+   * {@code BackoffStrategy.exponentialDelay}, i.e. full jitter). ddbkit passes the strategy explicitly, so
+   * DynamoDB's legacy service default (9 attempts, 25 ms base) does not apply. The wait before attempt
+   * {@code n} (n &ge; 2) is uniform in {@code [0, min(20 s, base * 2^(n-2)))} with {@code base} = 100 ms
+   * ({@link #SDK_BASE_DELAY}) for transient errors and 1 s ({@link #SDK_THROTTLED_BASE_DELAY}) for throttling;
+   * a retry quota of 500 tokens (5 per retried non-throttling error) stops retries during an outage, and a
+   * client-side rate limiter may delay attempts after throttling.
+   *
+   * <p><b>Effective bounds of the defaults</b>: at most 3 HTTP attempts per call; at most 3 s of backoff
+   * ({@link #SDK_WORST_CASE_BACKOFF}: 1 s + 2 s when every failure is throttling, 300 ms otherwise); at most
+   * 3 x 2 s + 3 s = 9 s of attempts and backoff, and in every case (rate-limiter waits included) the call ends
+   * within {@code apiCallTimeout} = 10 s. {@link ClientSettings#worstCaseBackoff()} and
+   * {@link ClientSettings#worstCaseCallDuration()} compute the same bounds for other settings.
+   *
+   * <p><b>SDK and ddbkit retries never multiply</b>: {@code RetrySettings}' default predicate does not retry a
+   * failure the SDK already retried ({@code SdkException.numAttempts() > 1}), so wrapping an SDK call in
+   * {@code DdbkitRetry} adds at most {@code RetrySettings.maxAttempts - 1} attempts to the SDK's, never a
+   * product. Set {@code retryMode(NONE)} when an outer retry should own every attempt.
    */
   public static final class Defaults {
     /** Default maximum connections. */
@@ -215,6 +281,14 @@ public final class ClientSettings {
     public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     /** Default SDK attempts. */
     public static final int MAX_ATTEMPTS = 3;
+    /** The SDK adaptive/standard strategy's base delay for transient (non-throttling) errors, SDK 2.40.2. */
+    public static final Duration SDK_BASE_DELAY = Duration.ofMillis(100);
+    /** The SDK adaptive/standard strategy's base delay after throttling, SDK 2.40.2. */
+    public static final Duration SDK_THROTTLED_BASE_DELAY = Duration.ofSeconds(1);
+    /** The SDK adaptive/standard strategy's cap on one backoff delay, SDK 2.40.2. */
+    public static final Duration SDK_MAX_BACKOFF = Duration.ofSeconds(20);
+    /** Worst-case total SDK backoff per call with the default 3 attempts: 1 s + 2 s. */
+    public static final Duration SDK_WORST_CASE_BACKOFF = Duration.ofSeconds(3);
 
     private Defaults() {}
   }
@@ -235,6 +309,7 @@ public final class ClientSettings {
     private int maxAttempts = Defaults.MAX_ATTEMPTS;
     private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
     private final List<MetricPublisher> metricPublishers = new ArrayList<>();
+    private MetricsHook metrics = MetricsHook.noop();
 
     private Builder() {}
 
@@ -322,6 +397,21 @@ public final class ClientSettings {
     /** Adds an SDK metric publisher. */
     public Builder addMetricPublisher(MetricPublisher publisher) {
       metricPublishers.add(Require.nonNull(publisher, "metricPublisher"));
+      return this;
+    }
+
+    /**
+     * Reports every call of every client built from these settings to {@code hook}, through a
+     * {@code MetricsInterceptor} installed before the other interceptors: duration, attempts and outcome per
+     * call, SDK retries, throttled attempts, and consumed capacity per table and index (the interceptor asks
+     * for {@code ReturnConsumedCapacity=INDEXES} when a request did not set it).
+     *
+     * <pre>{@code
+     * ClientSettings.builder().metrics(MicrometerMetrics.of(registry)).build();
+     * }</pre>
+     */
+    public Builder metrics(MetricsHook hook) {
+      this.metrics = Require.nonNull(hook, "metrics");
       return this;
     }
 

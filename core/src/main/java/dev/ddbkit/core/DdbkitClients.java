@@ -1,6 +1,7 @@
 package dev.ddbkit.core;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -164,6 +165,9 @@ public final class DdbkitClients implements AutoCloseable {
         .apiCallTimeout(settings.apiCallTimeout())
         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
         .retryStrategy(retryStrategy(settings));
+    if (settings.metricsEnabled()) {
+      o.addExecutionInterceptor(MetricsInterceptor.of(settings.metrics()));
+    }
     settings.interceptors().forEach(o::addExecutionInterceptor);
     settings.metricPublishers().forEach(o::addMetricPublisher);
     return o.build();

@@ -80,6 +80,30 @@ public final class DdbkitErrors {
     return translate(error, null, null).retryable();
   }
 
+  /**
+   * Whether {@code error} is worth retrying by ddbkit <em>on top of</em> the SDK: retryable, and not a failure
+   * the SDK already retried ({@link #sdkAttempts} at most 1). This is {@code RetrySettings}' default, so SDK
+   * retries and ddbkit retries add up instead of multiplying.
+   */
+  public static boolean isRetryableAfterSdk(Throwable error) {
+    return sdkAttempts(error) <= 1 && isRetryable(error);
+  }
+
+  /**
+   * How many HTTP attempts the SDK made for the call that failed with {@code error}, as recorded by the SDK
+   * ({@code SdkException.numAttempts()}) anywhere in the cause chain; 0 when not recorded.
+   */
+  public static int sdkAttempts(Throwable error) {
+    int attempts = 0;
+    int depth = 0;
+    for (Throwable c = error; c != null && depth < 16; c = c.getCause(), depth++) {
+      if (c instanceof SdkException sdk && sdk.numAttempts() != null) {
+        attempts = Math.max(attempts, sdk.numAttempts());
+      }
+    }
+    return attempts;
+  }
+
   private static DdbkitException translateService(AwsServiceException e, ErrorContext context) {
     String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
         ? "Unknown"
@@ -101,7 +125,7 @@ public final class DdbkitErrors {
       }
       return dev.ddbkit.core.error.TransactionCanceledException.of(message, context, reasons, e);
     }
-    if (THROTTLING_CODES.contains(code)) {
+    if (THROTTLING_CODES.contains(code) || e.isThrottlingException()) {
       return ThrottlingException.of(message, code, context, e);
     }
     if ("TransactionConflictException".equals(code)) {

@@ -39,7 +39,10 @@ public final class RetrySettings {
     this.random = b.random;
   }
 
-  /** The defaults: 8 attempts, 25 ms base, 2 s cap, retry what {@link DdbkitErrors#isRetryable} says. */
+  /**
+   * The defaults: 8 attempts, 25 ms base, 2 s cap (worst-case total wait 3.175 s), retry what
+   * {@link DdbkitErrors#isRetryableAfterSdk} says: retryable failures the SDK has not already retried.
+   */
   public static RetrySettings defaults() {
     return DEFAULTS;
   }
@@ -101,7 +104,7 @@ public final class RetrySettings {
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Duration baseDelay = DEFAULT_BASE_DELAY;
     private Duration maxDelay = DEFAULT_MAX_DELAY;
-    private Predicate<Throwable> retryOn = DdbkitErrors::isRetryable;
+    private Predicate<Throwable> retryOn = DdbkitErrors::isRetryableAfterSdk;
     private Sleeper sleeper = Sleeper.system();
     private RandomGenerator random = RandomGenerator.getDefault();
 
@@ -131,7 +134,11 @@ public final class RetrySettings {
       return this;
     }
 
-    /** Which failures to retry; defaults to {@link DdbkitErrors#isRetryable}. */
+    /**
+     * Which failures to retry; defaults to {@link DdbkitErrors#isRetryableAfterSdk}, which never retries a
+     * failure the SDK already retried. Passing {@link DdbkitErrors#isRetryable} instead makes attempts
+     * multiply (up to {@code maxAttempts} times the SDK's).
+     */
     public Builder retryOn(Predicate<Throwable> retryOn) {
       this.retryOn = Require.nonNull(retryOn, "retryOn");
       return this;

@@ -32,6 +32,8 @@ public final class IndexDefinition {
         "Index " + name + " must project ALL, KEYS_ONLY or INCLUDE.");
     Require.argument(projection == ProjectionType.INCLUDE || nonKeyAttributes.isEmpty(), "nonKeyAttributes",
         "Index " + name + " may list non-key attributes only with the INCLUDE projection.");
+    Require.argument(projection != ProjectionType.INCLUDE || !nonKeyAttributes.isEmpty(), "nonKeyAttributes",
+        "Index " + name + " projects INCLUDE and must name at least one non-key attribute.");
     this.name = name;
     this.partitionKey = partitionKey;
     this.sortKey = sortKey;

@@ -1,0 +1,98 @@
+package dev.ddbkit.cli.internal;
+
+import dev.ddbkit.core.table.EnsureResult;
+import dev.ddbkit.core.table.SeedTables;
+import dev.ddbkit.core.table.TableDefinition;
+import dev.ddbkit.core.table.TableManager;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Walks through every pattern of the seed against one connection and fills a {@link DemoReport}. */
+final class Demo {
+  /** The body of one step. */
+  interface Body {
+    void run(DemoReport.Step step) throws Exception;
+  }
+
+  private final Connection connection;
+  private final DemoSettings settings;
+  private final PrintWriter err;
+  private final DemoReport report;
+  private final String runId;
+  private boolean provisioned;
+
+  Demo(Connection connection, DemoSettings settings, PrintWriter err, Clock clock) {
+    this.connection = connection;
+    this.settings = settings;
+    this.err = err;
+    this.report = new DemoReport(connection.target());
+    this.runId = Long.toString(clock.millis() / 1000, 36).toLowerCase(Locale.ROOT);
+  }
+
+  /** The prefix of every id this run writes: {@code demo-<run>-}. */
+  String prefix() {
+    return "demo-" + runId + "-";
+  }
+
+  DemoReport run() {
+    long start = System.nanoTime();
+    step("Provision the seed's tables", this::provision);
+    List<TableDefinition> tables = SeedTables.all();
+    for (TableDefinition t : tables) {
+      if (provisioned) {
+        try {
+          report.readiness(ReadinessCheck.using(connection.sync()).check(t.name()));
+        } catch (RuntimeException e) {
+          report.step("Readiness of " + t.name()).fail(CliFailure.from(e, connection.target()).getMessage());
+        }
+      }
+    }
+    report.operations(connection.recorder().snapshot());
+    report.total(Duration.ofNanos(System.nanoTime() - start));
+    return report;
+  }
+
+  private void provision(DemoReport.Step s) {
+    TableManager manager = TableManager.of(connection.sync());
+    List<EnsureResult> results = new ArrayList<>();
+    for (TableDefinition t : SeedTables.all()) {
+      results.add(manager.ensure(t));
+    }
+    long created = results.stream().filter(EnsureResult::created).count();
+    s.say("TableManager.ensure(SeedTables.*): CreateTable where absent, wait until ACTIVE, UpdateTimeToLive");
+    for (EnsureResult r : results) {
+      s.say(r.table() + ": " + (r.created() ? "created" : "already existed")
+          + (r.matches() ? "" : ", differs from its definition: " + String.join("; ", r.differences())));
+    }
+    s.count("tables", results.size()).count("created", created);
+    provisioned = true;
+  }
+
+  private void step(String title, Body body) {
+    DemoReport.Step s = report.step(title);
+    if (!provisioned && !title.startsWith("Provision")) {
+      s.skip("the tables could not be provisioned");
+      return;
+    }
+    if (settings.progress()) {
+      err.println("> " + title);
+      err.flush();
+    }
+    long t0 = System.nanoTime();
+    try {
+      body.run(s);
+    } catch (Exception e) {
+      s.fail(CliFailure.from(e, connection.target()).getMessage());
+    } finally {
+      s.elapsed(Duration.ofNanos(System.nanoTime() - t0));
+    }
+  }
+
+  Progress progress(String label, long total) {
+    return Progress.start(err, label, total, settings.progress());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.ddbkit.cli.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What the demo did, step by step, and what it measured. */
+public final class DemoReport {
+  /** Outcome of one step. */
+  public enum Outcome { OK, FAILED, SKIPPED }
+
+  /** One step of the demo: what was done, the counts, and how it ended. */
+  public static final class Step {
+    private final String title;
+    private final List<String> lines = new ArrayList<>();
+    private final Map<String, Object> counts = new LinkedHashMap<>();
+    private Outcome outcome = Outcome.OK;
+    private String failure = "";
+    private Duration elapsed = Duration.ZERO;
+
+    Step(String title) {
+      this.title = title;
+    }
+
+    /** Adds a line saying what was done. */
+    public Step say(String line) {
+      lines.add(line);
+      return this;
+    }
+
+    /** Records a count (or any small value) under {@code name}. */
+    public Step count(String name, Object value) {
+      counts.put(name, value);
+      return this;
+    }
+
+    void fail(String why) {
+      outcome = Outcome.FAILED;
+      failure = why;
+    }
+
+    void skip(String why) {
+      outcome = Outcome.SKIPPED;
+      failure = why;
+    }
+
+    void elapsed(Duration d) {
+      elapsed = d;
+    }
+
+    /** The step's title. */
+    public String title() {
+      return title;
+    }
+
+    /** How the step ended. */
+    public Outcome outcome() {
+      return outcome;
+    }
+
+    /** The counts recorded. */
+    public Map<String, Object> counts() {
+      return counts;
+    }
+
+    Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("title", title);
+      m.put("outcome", outcome.name());
+      if (!failure.isEmpty()) {
+        m.put("reason", failure);
+      }
+      m.put("elapsedMillis", elapsed.toMillis());
+      m.put("lines", lines);
+      m.put("counts", counts);
+      return m;
+    }
+  }
+
+  private final String target;
+  private final List<Step> steps = new ArrayList<>();
+  private Map<String, OperationRecorder.OperationSummary> operations = Map.of();
+  private final List<ReadinessCheck.Report> readiness = new ArrayList<>();
+  private Duration total = Duration.ZERO;
+
+  DemoReport(String target) {
+    this.target = target;
+  }
+
+  Step step(String title) {
+    Step s = new Step(title);
+    steps.add(s);
+    return s;
+  }
+
+  void operations(Map<String, OperationRecorder.OperationSummary> ops) {
+    this.operations = Map.copyOf(ops);
+  }
+
+  void readiness(ReadinessCheck.Report r) {
+    readiness.add(r);
+  }
+
+  void total(Duration d) {
+    total = d;
+  }
+
+  /** The steps, in order. */
+  public List<Step> steps() {
+    return List.copyOf(steps);
+  }
+
+  /** Whether every step that ran succeeded. */
+  public boolean succeeded() {
+    return steps.stream().noneMatch(s -> s.outcome == Outcome.FAILED);
+  }
+
+  /** The report as text. */
+  public String toText() {
+    String nl = System.lineSeparator();
+    StringBuilder b = new StringBuilder();
+    b.append("ddbkit demo against ").append(target).append(nl).append(nl);
+    int n = 1;
+    for (Step s : steps) {
+      b.append(String.format("%d. %s  [%s, %s]", n++, s.title, s.outcome, Percentiles.format(s.elapsed))).append(nl);
+      for (String l : s.lines) {
+        b.append("   - ").append(l).append(nl);
+      }
+      if (!s.counts.isEmpty()) {
+        b.append("   counts: ").append(s.counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", "))).append(nl);
+      }
+      if (!s.failure.isEmpty()) {
+        b.append("   ").append(s.outcome == Outcome.FAILED ? "FAILED: " : "skipped: ").append(s.failure).append(nl);
+      }
+      b.append(nl);
+    }
+    b.append("DynamoDB calls (latency of the whole call, SDK retries included):").append(nl);
+    TextTable ops = TextTable.of("operation", "calls", "failed", "p50", "p99", "max", "retries", "throttles");
+    long retries = 0;
+    long throttles = 0;
+    for (OperationRecorder.OperationSummary o : new java.util.TreeMap<>(operations).values()) {
+      ops.row(o.operation(), o.calls(), o.failures(), Percentiles.format(o.p50()), Percentiles.format(o.p99()),
+          Percentiles.format(o.max()), o.retries(), o.throttles());
+      retries += o.retries();
+      throttles += o.throttles();
+    }
+    b.append(ops.render("  "));
+    b.append("  retries seen: ").append(retries).append(", throttled attempts seen: ").append(throttles).append(nl)
+        .append(nl);
+    for (ReadinessCheck.Report r : readiness) {
+      b.append(ReadinessCommand.render(r)).append(nl);
+    }
+    long ok = steps.stream().filter(s -> s.outcome == Outcome.OK).count();
+    b.append(String.format("%s: %d of %d steps ok in %s.", succeeded() ? "Demo complete" : "Demo FAILED", ok,
+        steps.size(), Percentiles.format(total))).append(nl);
+    return b.toString();
+  }
+
+  /** The report as a map, for JSON. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("target", target);
+    m.put("succeeded", succeeded());
+    m.put("elapsedMillis", total.toMillis());
+    m.put("steps", steps.stream().map(Step::toMap).collect(Collectors.toList()));
+    m.put("operations", new java.util.TreeMap<>(operations).values().stream()
+        .map(OperationRecorder.OperationSummary::toMap).collect(Collectors.toList()));
+    m.put("readiness", readiness.stream().map(ReadinessCheck.Report::toMap).collect(Collectors.toList()));
+    return m;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.ddbkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class DdbkitCliTest {
+
+  @Test
+  void help_printsEveryCommandAndTheExitCodes_andExitsZero() {
+    CliRun run = CliRun.of("--help");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    for (String command : new String[] {"demo", "provision", "readiness"}) {
+      assertThat(run.out()).containsPattern("(?m)^  " + command + "\\s");
+    }
+    assertThat(run.out()).contains("Exit codes:", "3   endpoint unreachable or table missing");
+  }
+
+  @Test
+  void noCommand_isAUsageError() {
+    CliRun run = CliRun.of();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("Missing command");
+  }
+
+  @Test
+  void unknownCommand_isAUsageError() {
+    assertThat(CliRun.of("destroy-everything").exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void unknownOption_isAUsageError() {
+    assertThat(CliRun.of("provision", "--colour").exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void readiness_withoutTable_isAUsageError() {
+    CliRun run = CliRun.of("readiness", "--endpoint", "http://localhost:8000");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--table");
+  }
+
+  @Test
+  void endpoint_thatIsNotAnHttpUrl_isAUsageErrorNamingTheOption() {
+    CliRun run = CliRun.of("provision", "--endpoint", "localhost:8000");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--endpoint must be an http or https URL");
+  }
+
+  @Test
+  void region_thatIsNotARegion_isAUsageErrorNamingTheOption() {
+    CliRun run = CliRun.of("provision", "--region", "Mars North");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--region must be an AWS region");
+  }
+
+  @Test
+  void demo_withTooFewOrders_isAUsageError() {
+    assertThat(CliRun.of("demo", "--orders", "3").exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void demo_withNonNumericSize_isAUsageError() {
+    assertThat(CliRun.of("demo", "--points", "many").exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void unreachableEndpoint_exitsWithThree_andSaysWhichEndpoint() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String endpoint = "http://127.0.0.1:" + port;
+    for (String[] args : new String[][] {
+        {"provision", "--endpoint", endpoint},
+        {"readiness", "--table", "orders-production", "--endpoint", endpoint, "--json"}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.UNAVAILABLE);
+      assertThat(run.err()).contains("Cannot reach " + endpoint);
+      assertThat(run.out()).isEmpty();
+    }
+  }
+}

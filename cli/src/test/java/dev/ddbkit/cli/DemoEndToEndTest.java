@@ -1,0 +1,83 @@
+package dev.ddbkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbkit.core.table.SeedTables;
+import dev.ddbkit.testkit.DynamoDbLocal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo and the operator commands end to end, in-process, against DynamoDB Local. */
+class DemoEndToEndTest {
+  private static final String[] SMALL = {"--orders", "40", "--customers", "4", "--points", "2000", "--no-progress"};
+
+  private static DynamoDbLocal existing;
+
+  @BeforeAll
+  static void startAnExistingDynamoDb() {
+    existing = DynamoDbLocal.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    existing.close();
+  }
+
+  @Test
+  void demo_onEmbeddedDynamoDbLocal_walksThroughEveryStep_andPrintsTheReport() {
+    CliRun run = CliRun.of(args("demo"));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.out())
+        .startsWith("ddbkit demo against embedded DynamoDB Local")
+        .contains("Provision the seed's tables  [OK")
+        .doesNotContain("FAILED", "skipped")
+        .contains("DynamoDB calls (latency of the whole call, SDK retries included):")
+        .containsPattern("CreateTable\\s+5\\s")
+        .contains("retries seen: ")
+        .contains("Demo complete:");
+    for (String table : new String[] {SeedTables.ORDERS, SeedTables.SESSIONS, SeedTables.METRICS,
+        SeedTables.INVENTORY, SeedTables.ACCOUNTS}) {
+      assertThat(run.out()).contains("Readiness of " + table);
+    }
+    assertThat(run.out()).doesNotContain("Initializing DynamoDB Local");
+  }
+
+  @Test
+  void demo_againstAnExistingEndpoint_leavesItsDataInPlace_andCanRunTwice() {
+    String endpoint = existing.endpoint().toString();
+    CliRun first = CliRun.of(args("demo", "--endpoint", endpoint, "--json"));
+    CliRun second = CliRun.of(args("demo", "--endpoint", endpoint, "--json"));
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
+    assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(ExitCode.OK);
+    assertThat(first.out()).contains("\"target\": \"" + endpoint + "\"", "\"succeeded\": true");
+    assertThat(second.out()).contains("orders-production: already existed").contains("\"created\": 0");
+    var tables = existing.clients().sync().listTables().tableNames();
+    assertThat(tables).contains(SeedTables.ORDERS, SeedTables.METRICS, SeedTables.ACCOUNTS);
+  }
+
+  @Test
+  void operatorCommands_onAnExistingEndpoint_reportTablesAndMissingOnes() {
+    String endpoint = existing.endpoint().toString();
+    CliRun provision = CliRun.of("provision", "--endpoint", endpoint, "--json");
+    assertThat(provision.exitCode()).as(provision.err()).isEqualTo(ExitCode.OK);
+    assertThat(provision.out()).contains("\"table\": \"orders-production\"");
+
+    CliRun ready = CliRun.of("readiness", "--table", SeedTables.ORDERS, "--endpoint", endpoint);
+    assertThat(ready.exitCode()).as(ready.err()).isEqualTo(ExitCode.OK);
+    assertThat(ready.out()).contains("Readiness of orders-production", "[ok]", "OrderDateIndex ALL", "[n/a]");
+
+    CliRun missing = CliRun.of("readiness", "--table", "no-such-table", "--endpoint", endpoint);
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(missing.err()).contains("Table no-such-table does not exist at " + endpoint, "ddbkit provision");
+  }
+
+  private static String[] args(String... head) {
+    String[] all = new String[head.length + SMALL.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(SMALL, 0, all, head.length, SMALL.length);
+    return all;
+  }
+}

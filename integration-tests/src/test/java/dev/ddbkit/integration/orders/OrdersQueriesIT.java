@@ -1,0 +1,4 @@
+package dev.ddbkit.integration.orders;
+
+/** {@link OrdersQueryContract} on the plain DynamoDB Local client. */
+class OrdersQueriesIT extends OrdersQueryContract {}

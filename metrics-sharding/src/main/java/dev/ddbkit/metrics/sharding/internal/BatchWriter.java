@@ -1,0 +1,196 @@
+package dev.ddbkit.metrics.sharding.internal;
+
+import dev.ddbkit.core.error.DdbkitErrors;
+import dev.ddbkit.core.error.ErrorContext;
+import dev.ddbkit.core.error.ThrottlingException;
+import dev.ddbkit.core.retry.DdbkitRetry;
+import dev.ddbkit.metrics.sharding.BulkWriteResult;
+import dev.ddbkit.metrics.sharding.MetricPoint;
+import dev.ddbkit.metrics.sharding.MetricWriteException;
+import dev.ddbkit.metrics.sharding.StoredPoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Writes prepared points with BatchWriteItem: chunks of 25, at most {@code concurrency} requests in flight,
+ * unprocessed items and retryable failures sent again with backoff through one {@link DdbkitRetry} session per
+ * chunk. A point counts as written only when a response confirmed it (it was not among the unprocessed items).
+ */
+public final class BatchWriter {
+  /** DynamoDB's limit of items per BatchWriteItem request. */
+  public static final int MAX_BATCH = 25;
+
+  private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final DynamoDbAsyncClient client;
+  private final String table;
+  private final DdbkitRetry retry;
+  private final int concurrency;
+
+  /** A writer to {@code table}. */
+  public BatchWriter(DynamoDbAsyncClient client, String table, DdbkitRetry retry, int concurrency) {
+    this.client = client;
+    this.table = table;
+    this.retry = retry;
+    this.concurrency = concurrency;
+  }
+
+  /** A point with its item; {@code stored} describes it once written. */
+  public record Prepared(MetricPoint point, StoredPoint stored, Map<String, AttributeValue> item) {}
+
+  /** Writes every prepared point or throws {@link MetricWriteException} listing those not written. */
+  public BulkWriteResult write(List<Prepared> points) {
+    List<List<Prepared>> chunks = new ArrayList<>();
+    for (int i = 0; i < points.size(); i += MAX_BATCH) {
+      chunks.add(points.subList(i, Math.min(points.size(), i + MAX_BATCH)));
+    }
+    if (chunks.isEmpty()) {
+      return new BulkWriteResult(List.of(), 0, 0);
+    }
+    int threads = Math.min(concurrency, chunks.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "ddbkit-metrics-writer-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<ChunkOutcome>> futures = new ArrayList<>(chunks.size());
+    try {
+      for (List<Prepared> chunk : chunks) {
+        futures.add(pool.submit(() -> writeChunk(chunk)));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    boolean interrupted = false;
+    List<ChunkOutcome> outcomes = new ArrayList<>(chunks.size());
+    for (int i = 0; i < futures.size(); i++) {
+      while (true) {
+        try {
+          outcomes.add(futures.get(i).get());
+          break;
+        } catch (InterruptedException e) {
+          // Stop retrying but still learn which points each chunk wrote, so the report stays exact.
+          interrupted = true;
+          for (Runnable neverStarted : pool.shutdownNow()) {
+            if (neverStarted instanceof Future<?> f) {
+              f.cancel(false);
+            }
+          }
+        } catch (CancellationException e) {
+          outcomes.add(new ChunkOutcome(chunks.get(i), e, 0, 0));
+          break;
+        } catch (ExecutionException e) {
+          log.error("Metric batch writer failed unexpectedly", e.getCause());
+          outcomes.add(new ChunkOutcome(chunks.get(i), e.getCause(), 0, 0));
+          break;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return summarize(points, outcomes);
+  }
+
+  private BulkWriteResult summarize(List<Prepared> points, List<ChunkOutcome> outcomes) {
+    Map<String, Prepared> failed = new LinkedHashMap<>();
+    Throwable lastError = null;
+    int requests = 0;
+    int retries = 0;
+    for (ChunkOutcome o : outcomes) {
+      requests += o.requests;
+      retries += o.retries;
+      for (Prepared p : o.notWritten) {
+        failed.put(Items.keyString(p.item()), p);
+      }
+      if (o.error != null) {
+        lastError = o.error;
+      }
+    }
+    List<StoredPoint> written = new ArrayList<>(points.size());
+    List<MetricPoint> notWritten = new ArrayList<>(failed.size());
+    for (Prepared p : points) {
+      if (failed.containsKey(Items.keyString(p.item()))) {
+        notWritten.add(p.point());
+      } else {
+        written.add(p.stored());
+      }
+    }
+    if (!notWritten.isEmpty()) {
+      throw MetricWriteException.of(table, notWritten, written, lastError);
+    }
+    return new BulkWriteResult(written, requests, retries);
+  }
+
+  private ChunkOutcome writeChunk(List<Prepared> chunk) {
+    Map<String, Prepared> pending = new LinkedHashMap<>();
+    for (Prepared p : chunk) {
+      pending.put(Items.keyString(p.item()), p);
+    }
+    DdbkitRetry.Session session = retry.session();
+    int requests = 0;
+    while (true) {
+      Throwable reason;
+      try {
+        requests++;
+        BatchWriteItemResponse response = client.batchWriteItem(request(pending.values())).join();
+        List<WriteRequest> unprocessed = response.hasUnprocessedItems()
+            ? response.unprocessedItems().getOrDefault(table, List.of())
+            : List.of();
+        Map<String, Prepared> still = new LinkedHashMap<>();
+        for (WriteRequest w : unprocessed) {
+          if (w.putRequest() != null) {
+            String key = Items.keyString(w.putRequest().item());
+            Prepared p = pending.get(key);
+            if (p != null) {
+              still.put(key, p);
+            }
+          }
+        }
+        if (still.isEmpty()) {
+          session.succeeded();
+          return new ChunkOutcome(List.of(), null, requests, session.retries());
+        }
+        reason = ThrottlingException.of("BatchWriteItem on table " + table + " left " + still.size() + " of "
+            + pending.size() + " items unprocessed.", ErrorContext.of("BatchWriteItem", table));
+        pending = still;
+      } catch (RuntimeException e) {
+        reason = DdbkitErrors.translate(e, "BatchWriteItem", table);
+      }
+      log.debug("Retrying {} metric points: {}", pending.size(), reason.getMessage());
+      if (!session.awaitRetry(reason)) {
+        log.warn("Giving up on {} metric points after {} requests: {}", pending.size(), requests,
+            reason.getMessage());
+        return new ChunkOutcome(List.copyOf(pending.values()), reason, requests, session.retries());
+      }
+    }
+  }
+
+  private BatchWriteItemRequest request(Iterable<Prepared> points) {
+    List<WriteRequest> writes = new ArrayList<>(MAX_BATCH);
+    for (Prepared p : points) {
+      writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(p.item()).build()).build());
+    }
+    return BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build();
+  }
+
+  private record ChunkOutcome(List<Prepared> notWritten, @Nullable Throwable error, int requests, int retries) {}
+}
