@@ -1,6 +1,7 @@
 package dev.ddbkit.dax.internal;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.dax.DaxBreakerSettings;
 import dev.ddbkit.dax.DaxListener;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class DaxConfig {
   private Duration probeTimeout = Duration.ofMillis(500);
   private DaxBreakerSettings breaker = DaxBreakerSettings.defaults();
   private DaxListener listener = DaxListener.noop();
+  private MetricsHook metrics = MetricsHook.noop();
   private String name = "dax";
   private GetItemRequest probeRequest = GetItemRequest.builder()
       .tableName("ddbkit-dax-health-probe")
@@ -93,6 +95,10 @@ public final class DaxConfig {
     this.listener = Require.nonNull(listener, "listener");
   }
 
+  public void metrics(MetricsHook hook) {
+    this.metrics = Require.nonNull(hook, "metrics");
+  }
+
   public void name(String name) {
     this.name = Require.nonBlank(name, "name");
   }
@@ -119,7 +125,7 @@ public final class DaxConfig {
     if (daxClient != null) {
       C given = daxClient;
       return DaxRouter.enabled(dynamoDb, () -> given, false, "daxClient " + given.getClass().getSimpleName(),
-          name, breaker, listener, probe, probeTimeout);
+          name, breaker, listener, metrics, probe, probeTimeout);
     }
     String endpoint = daxEndpoint;
     if (endpoint == null) {
@@ -136,7 +142,7 @@ public final class DaxConfig {
     return DaxRouter.enabled(dynamoDb,
         realDax.create(endpoint, regionOf(dynamoDbConfig), credentialsOf(dynamoDbConfig), connectTimeout,
             requestTimeout),
-        true, endpoint, name, breaker, listener, probe, probeTimeout);
+        true, endpoint, name, breaker, listener, metrics, probe, probeTimeout);
   }
 
   private @Nullable Region regionOf(@Nullable DynamoDbServiceClientConfiguration config) {
