@@ -582,8 +582,9 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
             client = factory.get();
           } catch (DaxUnavailableException e) {
             throw e;
-          } catch (RuntimeException e) {
-            throw DaxUnavailableException.of("Could not create the DAX client: " + e.getMessage(), e);
+          } catch (RuntimeException | LinkageError e) {
+            // a LinkageError means a DAX client incompatible with the SDK on the class path: DynamoDB still works
+            throw DaxUnavailableException.of("Could not create the DAX client: " + e, e);
           }
         }
         return Objects.requireNonNull(client);
