@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class StreamingMemoryBenchmark {
   private static final Logger log = LoggerFactory.getLogger(StreamingMemoryBenchmark.class);
   /** Heap of the child JVM; a reader that collected everything could not read the larger sets in it. */
-  static final String READER_HEAP = "96m";
+  static final String READER_HEAP = "64m";
+  /** A small young generation, so that the sampled peak shows retained memory rather than young garbage. */
+  static final String READER_YOUNG = "8m";
   private static final int CHUNK = 20_000;
 
   private StreamingMemoryBenchmark() {}
@@ -34,8 +36,9 @@ public final class StreamingMemoryBenchmark {
   public static Section run(LocalServerProcess server, Mode mode) {
     Section s = Section.titled("Memory of a streaming read")
         .intro("Each data set is written once (one metric, 10 shards), then read end to end with "
-            + "`ShardedMetrics.read` in a separate JVM started with `-Xmx" + READER_HEAP + " -XX:+UseSerialGC`, which "
-            + "samples its used heap every 2 ms. \"Data size\" is the sum of DynamoDB item sizes (attribute names "
+            + "`ShardedMetrics.read` in a separate JVM started with `-Xmx" + READER_HEAP + " -Xmn" + READER_YOUNG
+            + " -XX:+UseSerialGC`, which samples its used heap every 2 ms (the small young generation keeps "
+            + "short-lived garbage from hiding what the reader retains). \"Data size\" is the sum of DynamoDB item sizes (attribute names "
             + "plus values) of the points read; the same data held as SDK item maps takes several times that.")
         .columns("points", "data size", "read time", "peak heap used", "baseline heap", "peak minus baseline");
     List<long[]> rows = new ArrayList<>();
@@ -67,8 +70,10 @@ public final class StreamingMemoryBenchmark {
     long[] large = rows.get(rows.size() - 1);
     double dataGrowth = (double) large[1] / small[1];
     double heapGrowth = (double) Math.max(1, large[3] - large[4]) / Math.max(1, small[3] - small[4]);
-    s.target("streaming read memory flat as data grows", heapGrowth < 1.5 && large[3] < large[1],
+    s.target("streaming read memory flat as data grows", heapGrowth <= 1.5 && dataGrowth >= 2,
         String.format(Locale.ROOT, "data %.1fx larger, peak heap above baseline %.2fx", dataGrowth, heapGrowth));
+    s.note("A reader that collected the points before returning them would need at least the data size in "
+        + "heap, several times more as Java objects; the streaming reader holds at most shards × page size items.");
     return s;
   }
 
@@ -85,7 +90,8 @@ public final class StreamingMemoryBenchmark {
   /** Runs {@link StreamingReadMain} in a child JVM; returns read nanos, peak heap, baseline heap. */
   private static long[] readInChild(LocalServerProcess server, String metric, int expected) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + READER_HEAP, "-Xms" + READER_HEAP, "-XX:+UseSerialGC",
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + READER_HEAP, "-Xms" + READER_HEAP,
+        "-Xmn" + READER_YOUNG, "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), StreamingReadMain.class.getName(),
         server.endpoint().toString(), metric, Integer.toString(expected));
     pb.redirectErrorStream(true);
