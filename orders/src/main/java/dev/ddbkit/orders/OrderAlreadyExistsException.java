@@ -1,6 +1,6 @@
 package dev.ddbkit.orders;
 
-import dev.ddbkit.core.error.DdbkitException;
+import dev.ddbkit.core.error.ConditionalCheckFailedException;
 import dev.ddbkit.core.error.ErrorContext;
 import org.jspecify.annotations.Nullable;
 
@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
  * {@code PutItem} found an order with the same key ({@code attribute_not_exists(order_id)} failed); the
  * existing order was left untouched. Not retryable.
  */
-public final class OrderAlreadyExistsException extends DdbkitException {
+public final class OrderAlreadyExistsException extends ConditionalCheckFailedException {
   private static final long serialVersionUID = 1L;
 
   private final OrderKey key;
 
   private OrderAlreadyExistsException(OrderKey key, ErrorContext context, @Nullable Throwable cause) {
     super("Order " + key.orderId() + " of customer " + key.customerId() + " already exists in table "
-        + context.table() + "; it was not overwritten.", "ConditionalCheckFailedException", false, context, cause);
+        + context.table() + "; it was not overwritten.", context, null, cause);
     this.key = key;
   }
 

@@ -1,6 +1,6 @@
 package dev.ddbkit.orders;
 
-import dev.ddbkit.core.error.DdbkitException;
+import dev.ddbkit.core.error.ConditionalCheckFailedException;
 import dev.ddbkit.core.error.ErrorContext;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * transition won, or the caller's view was stale). Nothing was written. Not retryable as is: re-read the
  * order and decide again.
  */
-public final class OrderStatusConflictException extends DdbkitException {
+public final class OrderStatusConflictException extends ConditionalCheckFailedException {
   private static final long serialVersionUID = 1L;
 
   private final OrderKey key;
@@ -21,8 +21,7 @@ public final class OrderStatusConflictException extends DdbkitException {
       ErrorContext context, @Nullable Throwable cause) {
     super("Order " + key.orderId() + " of customer " + key.customerId() + " is "
         + (actual == null ? "no longer " + expected.wireValue() : actual.wireValue())
-        + ", not " + expected.wireValue() + "; its status was not changed.",
-        "ConditionalCheckFailedException", false, context, cause);
+        + ", not " + expected.wireValue() + "; its status was not changed.", context, null, cause);
     this.key = key;
     this.expected = expected;
     this.actual = actual;

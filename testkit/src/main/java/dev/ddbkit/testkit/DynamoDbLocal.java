@@ -201,8 +201,12 @@ public final class DynamoDbLocal implements AutoCloseable {
 
   private static ClientSettings localSettings(URI endpoint) {
     // DynamoDB Local accepts any credentials made of letters and digits; these are not secrets.
+    // Its latency on a loaded 2-core CI machine is far above DynamoDB's, so the production attempt timeout
+    // (2 s) would time out and re-send non-idempotent calls such as CreateTable: tests get generous timeouts.
     return ClientSettings.builder()
         .endpointOverride(endpoint)
+        .apiCallTimeout(Duration.ofSeconds(60))
+        .apiCallAttemptTimeout(Duration.ofSeconds(30))
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("ddbkit", "ddbkit")))
         .build();

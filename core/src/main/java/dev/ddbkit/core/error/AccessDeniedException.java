@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 public class AccessDeniedException extends DdbkitException {
   private static final long serialVersionUID = 1L;
 
-  AccessDeniedException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
+  protected AccessDeniedException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
     super(message, errorCode, false, context, cause);
   }
 

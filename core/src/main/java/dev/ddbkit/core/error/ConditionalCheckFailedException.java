@@ -14,7 +14,7 @@ public class ConditionalCheckFailedException extends DdbkitException {
 
   private final transient @Nullable Map<String, AttributeValue> oldItem;
 
-  ConditionalCheckFailedException(
+  protected ConditionalCheckFailedException(
       String message, ErrorContext context, @Nullable Map<String, AttributeValue> oldItem, @Nullable Throwable cause) {
     super(message, "ConditionalCheckFailedException", false, context, cause);
     this.oldItem = oldItem == null || oldItem.isEmpty() ? null : Map.copyOf(oldItem);

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 public class ItemCollectionSizeLimitException extends DdbkitException {
   private static final long serialVersionUID = 1L;
 
-  ItemCollectionSizeLimitException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
+  protected ItemCollectionSizeLimitException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
     super(message, errorCode, false, context, cause);
   }
 

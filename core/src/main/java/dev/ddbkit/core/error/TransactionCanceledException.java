@@ -14,7 +14,7 @@ public class TransactionCanceledException extends DdbkitException {
 
   private final List<CancellationReason> reasons;
 
-  TransactionCanceledException(
+  protected TransactionCanceledException(
       String message, ErrorContext context, List<CancellationReason> reasons, @Nullable Throwable cause) {
     super(message, "TransactionCanceledException", retryable(reasons), context, cause);
     this.reasons = List.copyOf(reasons);

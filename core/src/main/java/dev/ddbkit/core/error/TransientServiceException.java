@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 public class TransientServiceException extends DdbkitException {
   private static final long serialVersionUID = 1L;
 
-  TransientServiceException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
+  protected TransientServiceException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
     super(message, errorCode, true, context, cause);
   }
 

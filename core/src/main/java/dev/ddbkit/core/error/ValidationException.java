@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 public class ValidationException extends DdbkitException {
   private static final long serialVersionUID = 1L;
 
-  ValidationException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
+  protected ValidationException(String message, String errorCode, ErrorContext context, @Nullable Throwable cause) {
     super(message, errorCode, false, context, cause);
   }
 
