@@ -1,6 +1,10 @@
 package dev.ddbkit.benchmarks;
 
+import dev.ddbkit.benchmarks.internal.JmhBenchmarks;
 import dev.ddbkit.benchmarks.internal.LocalServerProcess;
+import dev.ddbkit.benchmarks.internal.MetricsBenchmarks;
+import dev.ddbkit.benchmarks.internal.OverheadBenchmark;
+import dev.ddbkit.benchmarks.internal.StreamingMemoryBenchmark;
 import dev.ddbkit.benchmarks.internal.Machine;
 import dev.ddbkit.benchmarks.internal.Mode;
 import dev.ddbkit.benchmarks.internal.ResultsWriter;
@@ -30,6 +34,9 @@ public final class BenchmarkMain {
 
   /** Parses the arguments, runs the benchmarks and writes the results; exits 2 on a bad argument. */
   public static void main(String[] args) {
+    // The fault proxy runs on the JDK's HTTP server, which leaves Nagle's algorithm on unless told otherwise;
+    // with delayed ACKs that adds about 40 ms to every proxied request and would swamp the simulated 5 ms.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     Mode mode = Mode.quick();
     Path output = null;
     boolean jmh = true;
@@ -66,8 +73,23 @@ public final class BenchmarkMain {
     List<Section> sections = new ArrayList<>();
     try (LocalServerProcess server = LocalServerProcess.start(mode.serverHeap())) {
       log.info("DynamoDB Local (separate JVM) at {}", server.endpoint());
+      sections.add(timed("ddbkit vs raw SDK", () -> OverheadBenchmark.run(server, mode)));
+      sections.add(timed("bulk ingest", () -> MetricsBenchmarks.ingest(server, mode)));
+      sections.add(timed("scatter-gather", () -> MetricsBenchmarks.scatterGather(server, mode)));
+      sections.add(timed("streaming memory", () -> StreamingMemoryBenchmark.run(server, mode)));
+    }
+    if (jmh) {
+      sections.add(timed("JMH", () -> JmhBenchmarks.run(mode)));
     }
     return sections;
+  }
+
+  private static Section timed(String name, java.util.function.Supplier<Section> benchmark) {
+    log.info("Running {}", name);
+    long t0 = System.nanoTime();
+    Section s = benchmark.get();
+    log.info("{} done in {} s", name, Duration.ofNanos(System.nanoTime() - t0).toSeconds());
+    return s;
   }
 
   /** {@code benchmarks/RESULTS.md} when run from the repository root, else {@code RESULTS.md} here. */

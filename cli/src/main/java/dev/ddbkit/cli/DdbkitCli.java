@@ -2,6 +2,9 @@ package dev.ddbkit.cli;
 
 import dev.ddbkit.cli.internal.CliFailure;
 import dev.ddbkit.cli.internal.DemoCommand;
+import dev.ddbkit.cli.internal.JulQuieting;
+import dev.ddbkit.cli.internal.MetricsCommand;
+import dev.ddbkit.cli.internal.OrdersCommand;
 import dev.ddbkit.cli.internal.ProvisionCommand;
 import dev.ddbkit.cli.internal.ReadinessCommand;
 import java.io.PrintStream;
@@ -30,6 +33,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       ProvisionCommand.class,
       ReadinessCommand.class,
+      OrdersCommand.class,
+      MetricsCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -53,6 +58,7 @@ public final class DdbkitCli implements Runnable {
 
   /** Runs the command line and exits the JVM with the command's {@link ExitCode}. */
   public static void main(String... args) {
+    JulQuieting.apply();
     PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
     int code = execute(out, err, args);

@@ -12,7 +12,7 @@ class DdbkitCliTest {
   void help_printsEveryCommandAndTheExitCodes_andExitsZero() {
     CliRun run = CliRun.of("--help");
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    for (String command : new String[] {"demo", "provision", "readiness"}) {
+    for (String command : new String[] {"demo", "provision", "readiness", "orders", "metrics"}) {
       assertThat(run.out()).containsPattern("(?m)^  " + command + "\\s");
     }
     assertThat(run.out()).contains("Exit codes:", "3   endpoint unreachable or table missing");
@@ -67,6 +67,32 @@ class DdbkitCliTest {
   }
 
   @Test
+  void metricsQuery_withoutFrom_isAUsageError() {
+    CliRun run = CliRun.of("metrics", "query", "--name", "page_views");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--from");
+  }
+
+  @Test
+  void metricsQuery_withMalformedTime_isAUsageErrorNamingTheOption() {
+    CliRun run = CliRun.of("metrics", "query", "--name", "page_views", "--from", "last tuesday",
+        "--endpoint", "http://127.0.0.1:9");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--from must be an ISO-8601 instant");
+  }
+
+  @Test
+  void ordersList_withoutCustomer_isAUsageError() {
+    assertThat(CliRun.of("orders", "list").exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void groupCommands_withoutSubcommand_areUsageErrors() {
+    assertThat(CliRun.of("orders").exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(CliRun.of("metrics").exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
   void unreachableEndpoint_exitsWithThree_andSaysWhichEndpoint() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -75,7 +101,9 @@ class DdbkitCliTest {
     String endpoint = "http://127.0.0.1:" + port;
     for (String[] args : new String[][] {
         {"provision", "--endpoint", endpoint},
-        {"readiness", "--table", "orders-production", "--endpoint", endpoint, "--json"}}) {
+        {"readiness", "--table", "orders-production", "--endpoint", endpoint, "--json"},
+        {"orders", "list", "--customer", "c-1", "--endpoint", endpoint},
+        {"metrics", "query", "--name", "page_views", "--from", "-1h", "--aggregate", "--endpoint", endpoint}}) {
       CliRun run = CliRun.of(args);
       assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.UNAVAILABLE);
       assertThat(run.err()).contains("Cannot reach " + endpoint);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.testkit.DynamoDbLocal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,20 @@ class DemoEndToEndTest {
     assertThat(second.out()).contains("orders-production: already existed").contains("\"created\": 0");
     var tables = existing.clients().sync().listTables().tableNames();
     assertThat(tables).contains(SeedTables.ORDERS, SeedTables.METRICS, SeedTables.ACCOUNTS);
+
+    // the data stays, under ids that start with demo-, and the operator commands find it
+    Matcher m = Pattern.compile("(demo-[a-z0-9]+-)cust-00").matcher(first.out());
+    assertThat(m.find()).as(first.out()).isTrue();
+    String prefix = m.group(1);
+    CliRun orders = CliRun.of("orders", "list", "--customer", prefix + "cust-00", "--all", "--endpoint", endpoint,
+        "--json");
+    assertThat(orders.exitCode()).as(orders.err()).isEqualTo(ExitCode.OK);
+    // 40 orders over 4 customers, plus the one the DAX step creates for customer 00
+    assertThat(orders.out().split("\"order_id\"", -1)).hasSize(10 + 1 + 1);
+    CliRun metrics = CliRun.of("metrics", "query", "--name", prefix + "page_views", "--from", "-2h", "--to", "now",
+        "--aggregate", "--endpoint", endpoint);
+    assertThat(metrics.exitCode()).as(metrics.err()).isEqualTo(ExitCode.OK);
+    assertThat(metrics.out()).contains("count 2002");
   }
 
   @Test

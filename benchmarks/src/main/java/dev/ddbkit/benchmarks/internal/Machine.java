@@ -24,6 +24,10 @@ public final class Machine {
     m.put("Max heap (-Xmx)", (Runtime.getRuntime().maxMemory() >> 20) + " MB");
     m.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
         + System.getProperty("os.arch") + ")");
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (load >= 0) {
+      m.put("Load average (1 min) at start", String.format(Locale.ROOT, "%.1f", load));
+    }
     m.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     return m;
   }

@@ -23,7 +23,7 @@ public record Mode(String name, int warmup, int iterations, int ingestPoints, in
 
   /** The quick mode. */
   public static Mode quick() {
-    return new Mode("quick", 100, 300, 5_000, 1_000, 100, 15, new int[] {10_000, 40_000}, "1g",
+    return new Mode("quick", 200, 600, 5_000, 1_000, 100, 15, new int[] {10_000, 40_000}, "1g",
         new JmhBudget(1, 2, 500, 0));
   }
 

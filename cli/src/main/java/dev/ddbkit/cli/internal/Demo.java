@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Walks through every pattern of the seed against one connection and fills a {@link DemoReport}. */
 final class Demo {
@@ -23,6 +24,7 @@ final class Demo {
   private final PrintWriter err;
   private final DemoReport report;
   private final String runId;
+  private final Clock clock;
   private boolean provisioned;
 
   Demo(Connection connection, DemoSettings settings, PrintWriter err, Clock clock) {
@@ -30,6 +32,7 @@ final class Demo {
     this.settings = settings;
     this.err = err;
     this.report = new DemoReport(connection.target());
+    this.clock = clock;
     this.runId = Long.toString(clock.millis() / 1000, 36).toLowerCase(Locale.ROOT);
   }
 
@@ -41,6 +44,17 @@ final class Demo {
   DemoReport run() {
     long start = System.nanoTime();
     step("Provision the seed's tables", this::provision);
+    OrdersSteps orders = new OrdersSteps(this, connection, settings, clock);
+    step("Create orders and move them through their statuses", orders::create);
+    boolean ordersCreated = !orders.created().isEmpty();
+    step("Query orders by customer, with pagination", ordersCreated ? orders::queryByCustomer : null);
+    step("Query orders by date (OrderDateIndex)", ordersCreated ? orders::queryByDate : null);
+    step("Query orders by status (StatusIndex, keys only, then hydrated)", ordersCreated ? orders::queryByStatus : null);
+    MetricsSteps metrics = new MetricsSteps(this, connection, settings, clock);
+    step("Write sharded metrics in bulk", metrics::write);
+    step("Scatter-gather read of the sharded metric", metrics.written() ? metrics::read : null);
+    step("DAX fallback: DAX unreachable, DynamoDB serves", ordersCreated ? new DaxSteps(connection, orders)::fallback
+        : null);
     List<TableDefinition> tables = SeedTables.all();
     for (TableDefinition t : tables) {
       if (provisioned) {
@@ -72,10 +86,14 @@ final class Demo {
     provisioned = true;
   }
 
-  private void step(String title, Body body) {
+  private void step(String title, @Nullable Body body) {
     DemoReport.Step s = report.step(title);
     if (!provisioned && !title.startsWith("Provision")) {
       s.skip("the tables could not be provisioned");
+      return;
+    }
+    if (body == null) {
+      s.skip("the step it builds on failed");
       return;
     }
     if (settings.progress()) {

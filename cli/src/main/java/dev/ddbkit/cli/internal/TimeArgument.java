@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +24,9 @@ public final class TimeArgument {
   /** Parses {@code value} for the option {@code option}; a malformed value is a usage error naming it. */
   public static Instant parse(String option, String value, Clock clock) {
     String v = value.trim().toLowerCase(Locale.ROOT);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (v.equals("now")) {
-      return clock.instant();
+      return now;
     }
     Matcher m = RELATIVE.matcher(v);
     if (m.matches()) {
@@ -35,7 +37,7 @@ public final class TimeArgument {
         case "h" -> Duration.ofHours(n);
         default -> Duration.ofDays(n);
       };
-      return clock.instant().minus(d);
+      return now.minus(d);
     }
     try {
       return Instant.parse(value.trim());
