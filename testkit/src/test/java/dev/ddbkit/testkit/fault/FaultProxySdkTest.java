@@ -208,6 +208,32 @@ class FaultProxySdkTest {
   }
 
   @Test
+  void concurrentClients_everyRequestIsEitherForwardedOrAnsweredWithAFault() throws Exception {
+    proxy.addRule(FaultRule.forOperation("PutItem").throttle(0.2));
+    proxy.addRule(FaultRule.forOperation("PutItem").serverError(0.05));
+    DynamoDbClient client = client(20);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      int thread = t;
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < 25; i++) {
+          put(client, "c" + thread + "-" + i);
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    FaultCounters c = proxy.counters();
+    assertThat(c.forwarded("PutItem")).isEqualTo(150);
+    assertThat(c.requests("PutItem")).isEqualTo(150 + c.injected());
+    assertThat(c.injected(FaultKind.PROVISIONED_THROUGHPUT_EXCEEDED)).isPositive();
+    assertThat(direct.scan(s -> s.tableName(table)).count()).isEqualTo(150);
+  }
+
+  @Test
   void hotPartition_throttlesOneKeyButNotAnother() {
     MutableClock clock = new MutableClock();
     try (FaultProxy hot = FaultProxy.builder().target(local.endpoint())
