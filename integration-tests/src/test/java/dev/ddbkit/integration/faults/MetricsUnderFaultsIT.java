@@ -18,6 +18,7 @@ import dev.ddbkit.metrics.sharding.StoredPoint;
 import dev.ddbkit.testkit.DynamoDbLocal;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import dev.ddbkit.testkit.TestTables;
+import dev.ddbkit.testkit.fault.Fault;
 import dev.ddbkit.testkit.fault.FaultCounters;
 import dev.ddbkit.testkit.fault.FaultKind;
 import dev.ddbkit.testkit.fault.FaultProxy;
@@ -43,7 +44,7 @@ class MetricsUnderFaultsIT {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
   @Test
-  void bulkWrites_underThrottlingServerErrorsLatencyAndPartialBatches_loseAndDuplicateNothing(DynamoDbLocal local,
+  void bulkWrites_underThrottlingServerErrorsLatencyPartialBatchesAndLostResponses_loseAndDuplicateNothing(DynamoDbLocal local,
       TestTables tables) {
     TableDefinition table = tables.ensure(SeedTables.metrics());
     try (FaultProxy proxy = FaultProxy.builder().target(local.endpoint()).seed(2026)
@@ -52,6 +53,7 @@ class MetricsUnderFaultsIT {
         .rule(FaultRule.forAnyOperation().table(table.name()).serverError(0.01))
         .rule(FaultRule.forAnyOperation().table(table.name()).serviceUnavailable(0.01))
         .rule(FaultRule.forOperation("BatchWriteItem").unprocessed(0.2, 0.3))
+        .rule(FaultRule.forOperation("BatchWriteItem").inject(Fault.dropConnectionAfterForwarding(), 0.05))
         .start();
         DynamoDbAsyncClient async = DdbkitClients.newAsyncClient(settings(local, proxy))) {
       ShardedMetrics metrics = ShardedMetrics.create(async, table.name(), c -> c.shardCount(8));
