@@ -67,6 +67,7 @@ final class FaultEngine {
     Plan plan = new Plan(new UUID(mix(seed ^ 0x5DEECE66DL ^ n), mix(n + 0x632BE59BD9B4E019L)).toString()
         .toUpperCase(java.util.Locale.ROOT));
     BatchRewrite batch = null;
+    int unprocessedRules = 0;
     for (RuleState state : rules) {
       FaultRule rule = state.rule;
       Fault fault = rule.fault();
@@ -78,7 +79,9 @@ final class FaultEngine {
         continue;
       }
       SplittableRandom random = new SplittableRandom(mix(seed + 0x9E3779B97F4A7C15L * (state.id + 1) + match));
-      counters.injected(fault.kind(), op);
+      if (fault.kind() != FaultKind.UNPROCESSED) {
+        counters.injected(fault.kind(), op);
+      }
       switch (fault.kind()) {
         case LATENCY -> {
           Duration d = fault.latency().orElseThrow().sample(random);
@@ -89,18 +92,19 @@ final class FaultEngine {
             batch = BatchRewrite.of(request).orElseThrow();
           }
           holdBack(batch, rule, fault.unprocessedShare(), random);
+          unprocessedRules++;
         }
         case DROPPED_CONNECTION, TIMEOUT -> {
           plan.connectionFault = fault;
-          return finish(plan, batch);
+          return finish(plan, batch, unprocessedRules, op);
         }
         case TRANSACTION_CONFLICT -> {
           plan.reply = conflict(request, rule, fault, plan.requestId);
-          return finish(plan, batch);
+          return finish(plan, batch, unprocessedRules, op);
         }
         default -> {
           plan.reply = WireResponse.error(fault.status(), fault.errorType(), fault.message(), plan.requestId);
-          return finish(plan, batch);
+          return finish(plan, batch, unprocessedRules, op);
         }
       }
     }
@@ -110,13 +114,20 @@ final class FaultEngine {
       }
       hotPartitions.apply(request, plan, batch);
     }
-    return finish(plan, batch);
+    return finish(plan, batch, unprocessedRules, op);
   }
 
-  private Plan finish(Plan plan, @Nullable BatchRewrite batch) {
-    if (batch != null && batch.heldBack() > 0 && plan.reply == null) {
-      plan.batch = batch;
+  /** Attaches held-back items to the plan, counting them only when the client will see them. */
+  private Plan finish(Plan plan, @Nullable BatchRewrite batch, int unprocessedRules, String op) {
+    if (batch == null || batch.heldBack() == 0 || plan.reply != null) {
+      return plan;
+    }
+    plan.batch = batch;
+    if (plan.connectionFault == null) {
       counters.unprocessed(batch.heldBack());
+      for (int i = 0; i < unprocessedRules; i++) {
+        counters.injected(FaultKind.UNPROCESSED, op);
+      }
     }
     return plan;
   }

@@ -112,6 +112,20 @@ class FaultEngineTest {
   }
 
   @Test
+  void unprocessed_isNotCountedWhenALaterRuleAnswersTheBatchWithAnError() {
+    CounterStore counters = new CounterStore();
+    FaultEngine engine = new FaultEngine(3, counters, null);
+    engine.add(FaultRule.forOperation("BatchWriteItem").unprocessed(1.0, 0.5));
+    engine.add(FaultRule.forOperation("BatchWriteItem").throttle(1.0));
+    Plan plan = engine.plan(request("BatchWriteItem", "{\"RequestItems\":{\"a\":["
+        + "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"1\"}}}},{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"2\"}}}}]}}"));
+    assertThat(plan.reply).isNotNull();
+    assertThat(plan.batch).isNull();
+    assertThat(counters.snapshot().injectedByKind()).containsOnlyKeys(FaultKind.PROVISIONED_THROUGHPUT_EXCEEDED);
+    assertThat(counters.snapshot().unprocessedItems()).isZero();
+  }
+
+  @Test
   void connectionFaults_areRecordedWithTheirPhase() {
     FaultEngine engine = new FaultEngine(1, new CounterStore(), null);
     engine.add(FaultRule.forOperation("PutItem").inject(Fault.dropConnectionAfterForwarding(), 1.0));
