@@ -55,7 +55,7 @@ class RetryStormIT {
       TestTables tables) throws Exception {
     // ADAPTIVE_V2 (the default) also slows the whole client down after throttling and speeds it up again
     // slowly: a short storm keeps this test short
-    storm(local, tables, local.clientSettings(), 2, 5, 4);
+    storm(local, tables, local.clientSettings(), 2, 3, 4);
   }
 
   private void storm(DynamoDbLocal local, TestTables tables, ClientSettings base, int writers, int writesPerWriter,
