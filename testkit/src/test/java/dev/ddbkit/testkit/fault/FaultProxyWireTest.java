@@ -97,6 +97,23 @@ class FaultProxyWireTest {
     }
   }
 
+  @Test
+  void close_releasesThePortAndThreads_evenWithAHeldConnection() throws Exception {
+    FaultProxy proxy = proxy();
+    proxy.addRule(FaultRule.forAnyOperation().timeout(1.0));
+    HttpClient client = HttpClient.newHttpClient();
+    var held = client.sendAsync(HttpRequest.newBuilder(proxy.endpoint()).header("X-Amz-Target",
+        "DynamoDB_20120810.GetItem").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    org.awaitility.Awaitility.await().until(() -> proxy.counters().injected(FaultKind.TIMEOUT) == 1);
+    proxy.close();
+    assertThat(held).failsWithin(java.time.Duration.ofSeconds(10));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket(
+        proxy.endpoint().getHost(), proxy.endpoint().getPort()).close()).isInstanceOf(IOException.class);
+    org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("ddbkit-fault-proxy")));
+  }
+
   private FaultProxy proxy() {
     return FaultProxy.builder().target(URI.create("http://127.0.0.1:" + backend.getAddress().getPort())).start();
   }
