@@ -20,6 +20,28 @@ class FaultEngineTest {
   }
 
   @Test
+  void concurrentRequests_getTheSameNumberOfFaultsAsSequentialOnes() throws Exception {
+    long sequential = outcomes(42, 2_000).stream().filter(b -> b).count();
+    CounterStore counters = new CounterStore();
+    FaultEngine engine = new FaultEngine(42, counters, null);
+    engine.add(FaultRule.forOperation("PutItem").throttle(0.10));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < 500; i++) {
+          engine.plan(put("t"));
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(counters.snapshot().injected(FaultKind.PROVISIONED_THROUGHPUT_EXCEEDED)).isEqualTo(sequential);
+  }
+
+  @Test
   void share_isHonouredWithinStatisticalBounds() {
     List<Boolean> outcomes = outcomes(7, 10_000);
     long throttled = outcomes.stream().filter(b -> b).count();
