@@ -99,6 +99,7 @@ class FaultProxyWireTest {
 
   @Test
   void close_releasesThePortAndThreads_evenWithAHeldConnection() throws Exception {
+    java.util.Set<Thread> before = proxyThreads();
     FaultProxy proxy = proxy();
     proxy.addRule(FaultRule.forAnyOperation().timeout(1.0));
     HttpClient client = HttpClient.newHttpClient();
@@ -110,8 +111,17 @@ class FaultProxyWireTest {
     assertThat(held).failsWithin(java.time.Duration.ofSeconds(10));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket(
         proxy.endpoint().getHost(), proxy.endpoint().getPort()).close()).isInstanceOf(IOException.class);
-    org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-        .noneMatch(t -> t.getName().startsWith("ddbkit-fault-proxy")));
+    org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(proxyThreads()).isSubsetOf(before));
+  }
+
+  private static java.util.Set<Thread> proxyThreads() {
+    java.util.Set<Thread> out = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("ddbkit-fault-proxy")) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   private FaultProxy proxy() {
