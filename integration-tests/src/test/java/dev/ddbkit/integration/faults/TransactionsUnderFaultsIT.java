@@ -46,6 +46,8 @@ class TransactionsUnderFaultsIT {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionsUnderFaultsIT.class);
 
   private DynamoDbClient direct;
+  /** ClientRequestTokens are account-wide for 10 minutes: operation ids must not repeat across test classes. */
+  private String unique;
   private TransactionSettings settings;
   private FaultProxy proxy;
   private DynamoDbClient client;
@@ -53,6 +55,7 @@ class TransactionsUnderFaultsIT {
   @BeforeEach
   void setUp(DynamoDbLocal local, TestTables tables, DynamoDbClient direct) {
     this.direct = direct;
+    this.unique = tables.suffix();
     settings = TransactionSettings.builder()
         .ordersTable(tables.ensure(SeedTables.orders()).name())
         .inventoryTable(tables.ensure(SeedTables.inventory()).name())
@@ -98,12 +101,13 @@ class TransactionsUnderFaultsIT {
       String from = "acct-" + (1 + random.nextInt(5));
       String to = "acct-" + (1 + (Integer.parseInt(from.substring(5)) + random.nextInt(4)) % 5);
       long amount = 1 + random.nextInt(6_000);
-      TransferResult result = tx.transferCredits("transfer-" + i, from, to, amount);
+      String operationId = "transfer-" + unique + "-" + i;
+      TransferResult result = tx.transferCredits(operationId, from, to, amount);
       if (result instanceof TransferResult.Transferred t) {
         assertThat(t.replayed()).isFalse();
         model.merge(from, -amount, Long::sum);
         model.merge(to, amount, Long::sum);
-        applied.add(new String[] {"transfer-" + i, from, to, Long.toString(amount)});
+        applied.add(new String[] {operationId, from, to, Long.toString(amount)});
       } else {
         assertThat(result).isInstanceOf(TransferResult.InsufficientFunds.class);
         assertThat(model.get(from)).isLessThan(amount);
@@ -141,7 +145,7 @@ class TransactionsUnderFaultsIT {
       for (int l = 0; l < lineCount; l++) {
         lines.merge("sku-" + (1 + random.nextInt(5)), (long) (1 + random.nextInt(6)), Long::sum);
       }
-      String orderId = "ORD-" + i;
+      String orderId = "ORD-" + unique + "-" + i;
       String customerId = "cust-" + (i % 4);
       OrderResult result = tx.processOrder(o -> {
         o.customerId(customerId).orderId(orderId);
