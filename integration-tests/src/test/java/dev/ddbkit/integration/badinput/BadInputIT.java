@@ -46,7 +46,10 @@ import dev.ddbkit.transactions.OrderResult;
 import dev.ddbkit.transactions.Shortage;
 import dev.ddbkit.transactions.TransactionSettings;
 import dev.ddbkit.transactions.TransferRequest;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +69,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 
 /**
  * Every bad input ddbkit's public API is known to meet, against DynamoDB Local: the caller gets the exact typed
@@ -124,13 +129,12 @@ class BadInputIT {
         "order_date", AttributeValue.fromS("2023-11-14"), "created_at", AttributeValue.fromS("2023-11-14T22:13:20.000Z"),
         "status", AttributeValue.fromS("lost"))));
 
-    metrics = ShardedMetrics.create(counted.async(), metricsTable, c -> c.shardCount(4)
-        .retry(RetrySettings.builder().maxAttempts(1).build()));
+    // default retry settings, so a bad input that were retried would show as repeated requests
+    metrics = ShardedMetrics.create(counted.async(), metricsTable, c -> c.shardCount(4));
     metrics.put("cpu", T, 1.0);
 
     txSettings = TransactionSettings.builder().ordersTable(ordersTable).inventoryTable(inventoryTable)
-        .accountsTable(accounts).idempotencyTable(idempotency).retry(RetrySettings.builder().maxAttempts(1).build())
-        .build();
+        .accountsTable(accounts).idempotencyTable(idempotency).build();
     tx = DdbkitTransactions.create(counted.sync(), txSettings);
     putNumber(inventoryTable, "product_id", "p1", "quantity", 5);
     putNumber(inventoryTable, "product_id", "p-dup", "quantity", 5);
@@ -151,6 +155,26 @@ class BadInputIT {
 
   static Stream<BadInput> reachesDynamoDb() {
     return all().filter(c -> !c.operations().isEmpty());
+  }
+
+  static final String DUPLICATE_LINES_ROW = "| transactions | duplicate product lines (p-dup x3 twice) | merged into"
+      + " one line of 6 (no error; here `InsufficientStock` as 6 > 5 in stock) | no; one TransactWriteItems with one"
+      + " inventory update, cancelled by its condition | `BadInputIT."
+      + "processOrder_withDuplicateProductLines_mergesThemIntoOneInventoryUpdate` |";
+
+  @Test
+  void docs_badInputTable_listsEveryCase() throws IOException {
+    List<String> rows = new ArrayList<>(BadInputTable.rows(all().toList(),
+        "badInput_isRejectedWithATypedErrorBeforeAnyRequest", "badInput_reachingDynamoDb_getsATypedErrorAndWritesNothing"));
+    rows.add(DUPLICATE_LINES_ROW);
+    List<String> table = new ArrayList<>(List.of(BadInputTable.HEADER, BadInputTable.RULE));
+    table.addAll(rows);
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "bad-input-table.md"), table);
+    Path doc = Path.of("..", "docs", "bad-input.md");
+    assertThat(doc).exists();
+    assertThat(Files.readAllLines(doc)).as("docs/bad-input.md (regenerate from target/bad-input-table.md)")
+        .containsAll(rows);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -256,6 +280,12 @@ class BadInputIT {
         rejected(ORDERS, "unknown order status wire value 'lost'", UnknownOrderStatusException.class, "status",
             () -> OrderStatus.fromWire("lost")).mentioning("'lost'"),
         rejected(ORDERS, "null order status wire value", iie, "status", () -> OrderStatus.fromWire(null)),
+        afterReads(ORDERS, "stored item with unknown status 'lost' (byCustomer page)", MalformedOrderException.class,
+            "lost", List.of("Query"), () -> orders.byCustomer("c-legacy")),
+        rejected(ORDERS, "partition key customerId over 2048 UTF-8 bytes (byCustomer)", iie, "customerId",
+            () -> orders.byCustomer(tooLongCustomer)),
+        rejected(ORDERS, "attribute name over 65,535 UTF-8 bytes", iie, "attribute name",
+            () -> orders.create(o -> o.customerId("c9").attribute("n".repeat(65_536), "x"))),
         afterReads(ORDERS, "stored item with unknown status 'lost' (get)", MalformedOrderException.class, "lost",
             List.of("GetItem"), () -> orders.get("c-legacy", "ORD_1700000000000_0000beef")),
         rejected(ORDERS, "updateStatus to the same status", iie, "next",
@@ -518,6 +548,12 @@ class BadInputIT {
         rejected(CORE, "blank table name", iie, "table name", () -> TableDefinition.builder(" ")),
         rejected(CORE, "index name with invalid characters", iie, "index name",
             () -> IndexDefinition.of("by status!", pk, ProjectionType.ALL)),
+        rejected(CORE, "unknown projection type (UNKNOWN_TO_SDK_VERSION)", iie, "projection",
+            () -> IndexDefinition.of("byStatus", pk, ProjectionType.UNKNOWN_TO_SDK_VERSION)).mentioning("must project"),
+        rejected(CORE, "unknown key attribute type (UNKNOWN_TO_SDK_VERSION)", iie, "type",
+            () -> new KeyAttribute("pk", ScalarAttributeType.UNKNOWN_TO_SDK_VERSION)).mentioning("type S, N or B"),
+        rejected(CORE, "unknown billing mode (UNKNOWN_TO_SDK_VERSION)", iie, "billing mode",
+            () -> new Capacity(BillingMode.UNKNOWN_TO_SDK_VERSION, 0, 0)),
         rejected(CORE, "blank key attribute name", iie, "key attribute name", () -> KeyAttribute.string(" ")),
         rejected(CORE, "sort key with the partition key's name", iie, "sortKey",
             () -> TableDefinition.builder("things").partitionKey(pk).sortKey(pk).build())
