@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ddbkit.core.ClientSettings;
 import dev.ddbkit.core.DdbkitClients;
+import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.InvalidInputException;
 import dev.ddbkit.core.error.TransactionCanceledException;
 import dev.ddbkit.core.error.ValidationException;
@@ -18,6 +19,7 @@ import dev.ddbkit.core.table.KeyAttribute;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.core.table.TableDefinition;
 import dev.ddbkit.core.table.TableManager;
+import dev.ddbkit.dax.DaxAwareAsyncClient;
 import dev.ddbkit.dax.DaxAwareClient;
 import dev.ddbkit.metrics.sharding.MetricPoint;
 import dev.ddbkit.metrics.sharding.MetricQuery;
@@ -69,6 +71,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 
@@ -140,6 +143,7 @@ class BadInputIT {
     putNumber(inventoryTable, "product_id", "p-dup", "quantity", 5);
     putNumber(accounts, "account_id", "alice", "balance", 100);
     putNumber(accounts, "account_id", "bob", "balance", 0);
+    tx.transferCredits("op-used", "alice", "bob", 1);
   }
 
   @AfterAll
@@ -317,6 +321,10 @@ class BadInputIT {
             () -> orders.byStatus(OrderStatus.SHIPPED, q -> q.cursor(customerCursor))),
         rejected(ORDERS, "keysByStatus cursor passed to byStatus (keys versus orders)", bad, "cursor",
             () -> orders.byStatus(OrderStatus.SHIPPED, q -> q.cursor(statusCursor))),
+        rejected(ORDERS, "cursor of the same customer with another time range", bad, "cursor",
+            () -> orders.byCustomer("c1", q -> q.createdFrom(T.minusSeconds(3600 * 24 * 365 * 20L)).cursor(customerCursor))),
+        rejected(ORDERS, "cursor of the same customer in the other order (oldestFirst)", bad, "cursor",
+            () -> orders.byCustomer("c1", q -> q.oldestFirst().cursor(customerCursor))),
         rejected(ORDERS, "cursor issued under another cursorKey", bad, "cursor",
             () -> orders.byCustomer("c1", q -> q.cursor(otherKeyCursor))),
         rejected(ORDERS, "tampered cursor on a stream (fails at the call)", bad, "cursor",
@@ -421,6 +429,11 @@ class BadInputIT {
         rejected(METRICS, "null options (read)", iie, "options", () -> metrics.readAll("cpu", T, T, null)),
         rejected(METRICS, "null key (readByKey)", iie, "key", () -> metrics.readByKey("cpu", null, T)),
         rejected(METRICS, "null timestamp (readByKey)", iie, "timestamp", () -> metrics.readByKey("cpu", "k", null)),
+        rejected(METRICS, "null query (readAll)", iie, "query", () -> metrics.readAll((MetricQuery) null)),
+        rejected(METRICS, "null query (aggregate)", iie, "query", () -> metrics.aggregate((MetricQuery) null)),
+        rejected(METRICS, "null id (withId)", iie, "id", () -> point.withId(null)),
+        rejected(METRICS, "null config customizer (create)", iie, "config",
+            () -> ShardedMetrics.create(counted.async(), "m-x", (Consumer<ShardingConfig.Builder>) null)),
         rejected(METRICS, "null client (create)", iie, "client", () -> ShardedMetrics.create(null, "m-x")),
         rejected(METRICS, "null config (create)", iie, "config",
             () -> ShardedMetrics.create(counted.async(), "m-x", (ShardingConfig) null)),
@@ -485,6 +498,11 @@ class BadInputIT {
             () -> TransactionSettings.builder().idempotencyRetention(Duration.ofMinutes(1))),
         rejected(TX, "blank table name (settings)", iie, "ordersTable",
             () -> TransactionSettings.builder().ordersTable(" ")),
+        rejected(TX, "null settings customizer", iie, "settings",
+            () -> DdbkitTransactions.create(counted.sync(), (Consumer<TransactionSettings.Builder>) null)),
+        new BadInput(TX, "operationId reused for a different transfer", IdempotentParameterMismatchException.class,
+            null, "op-used", List.of("TransactWriteItems", "GetItem"), false,
+            () -> tx.transferCredits("op-used", "alice", "bob", 2)),
         rejected(TX, "null client", iie, "client", () -> DdbkitTransactions.create(null, txSettings)),
         rejected(TX, "null settings", iie, "settings",
             () -> DdbkitTransactions.create(counted.sync(), (TransactionSettings) null)),
@@ -533,7 +551,14 @@ class BadInputIT {
         rejected(DAX, "null probe request", iie, "probeRequest", () -> DaxAwareClient.builder().probeRequest(null)),
         rejected(DAX, "null metrics hook", iie, "metrics", () -> DaxAwareClient.builder().metrics(null)),
         gap(DAX, "null request (getItem)", NullPointerException.class, "request", List.of(),
-            () -> DaxAwareClient.builder().dynamoDb(counted.sync()).build().getItem((GetItemRequest) null)));
+            () -> DaxAwareClient.builder().dynamoDb(counted.sync()).build().getItem((GetItemRequest) null)),
+        gap(DAX, "null request (putItem)", NullPointerException.class, "request", List.of(),
+            () -> DaxAwareClient.builder().dynamoDb(counted.sync()).build().putItem((PutItemRequest) null)),
+        gap(DAX, "null request (async getItem, thrown at the call)", NullPointerException.class, "request", List.of(),
+            () -> DaxAwareAsyncClient.builder().dynamoDb(counted.async()).build().getItem((GetItemRequest) null)),
+        rejected(DAX, "null DynamoDB client (fromEnvironment)", iie, "dynamoDb", () -> DaxAwareClient.fromEnvironment(null)),
+        rejected(DAX, "null DynamoDB client (async builder)", iie, "dynamoDb",
+            () -> DaxAwareAsyncClient.builder().dynamoDb(null)));
   }
 
   private static List<BadInput> core() {
@@ -574,6 +599,9 @@ class BadInputIT {
         rejected(CORE, "zero baseDelay", iie, "baseDelay", () -> RetrySettings.builder().baseDelay(Duration.ZERO)),
         rejected(CORE, "maxDelay below baseDelay", iie, "maxDelay",
             () -> RetrySettings.builder().baseDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(1)).build()),
+        rejected(CORE, "null settings (DdbkitClients.create)", iie, "settings", () -> DdbkitClients.create(null)),
+        rejected(CORE, "null credentials provider", iie, "credentialsProvider",
+            () -> ClientSettings.builder().credentialsProvider(null)),
         rejected(CORE, "null region", iie, "region", () -> ClientSettings.builder().region(null)),
         rejected(CORE, "null interceptor", iie, "interceptor", () -> ClientSettings.builder().addInterceptor(null)),
         rejected(CORE, "null table definition (TableManager.ensure)", iie, "definition",
