@@ -144,6 +144,7 @@ class BadInputIT {
     putNumber(accounts, "account_id", "alice", "balance", 100);
     putNumber(accounts, "account_id", "bob", "balance", 0);
     tx.transferCredits("op-used", "alice", "bob", 1);
+    tx.processOrder(o -> o.customerId("a#b").orderId("c").line("p1", 1));
   }
 
   @AfterAll
@@ -273,6 +274,10 @@ class BadInputIT {
             () -> orders.create(o -> o.customerId("c9").attribute("price", AttributeValue.fromN("Infinity")))),
         rejected(ORDERS, "number attribute outside DynamoDB's range (1E+126)", iie, "price",
             () -> orders.create(o -> o.customerId("c9").attribute("price", AttributeValue.fromN("1E+126")))),
+        rejected(ORDERS, "number attribute with more than 38 significant digits", iie, "price",
+            () -> orders.create(o -> o.customerId("c9").attribute("price", AttributeValue.fromN("1." + "1".repeat(38))))),
+        rejected(ORDERS, "attribute nested deeper than 32 levels", iie, "deep" + ".x".repeat(32),
+            () -> orders.create(o -> o.customerId("c9").attribute("deep", nested(33)))).mentioning("32 levels"),
         rejected(ORDERS, "empty string set attribute", iie, "tags",
             () -> orders.create(o -> o.customerId("c9").attribute("tags", AttributeValue.fromSs(List.of())))),
         rejected(ORDERS, "duplicate values in a number set attribute", iie, "sizes",
@@ -503,6 +508,10 @@ class BadInputIT {
         new BadInput(TX, "operationId reused for a different transfer", IdempotentParameterMismatchException.class,
             null, "op-used", List.of("TransactWriteItems", "GetItem"), false,
             () -> tx.transferCredits("op-used", "alice", "bob", 2)),
+        new BadInput(TX, "ids containing '#': customer 'a', order 'b#c' after customer 'a#b', order 'c' (same default"
+            + " operationId 'a#b#c')", IdempotentParameterMismatchException.class, null, "a#b#c",
+            List.of("TransactWriteItems", "GetItem"), true,
+            () -> tx.processOrder(o -> o.customerId("a").orderId("b#c").line("p1", 1))),
         rejected(TX, "null client", iie, "client", () -> DdbkitTransactions.create(null, txSettings)),
         rejected(TX, "null settings", iie, "settings",
             () -> DdbkitTransactions.create(counted.sync(), (TransactionSettings) null)),
@@ -585,6 +594,18 @@ class BadInputIT {
             .mentioning("both partition and sort key"),
         rejected(CORE, "table without a partition key", iie, "partitionKey of table things",
             () -> TableDefinition.builder("things").build()),
+        rejected(CORE, "the same index name twice", iie, "index name",
+            () -> TableDefinition.builder("things").partitionKey(pk).globalSecondaryIndex(IndexDefinition.of("byA",
+                KeyAttribute.string("a"), ProjectionType.ALL)).globalSecondaryIndex(IndexDefinition.of("byA",
+                KeyAttribute.string("b"), ProjectionType.ALL)).build()).mentioning("twice"),
+        rejected(CORE, "more than 20 global secondary indexes", iie, "globalSecondaryIndexes",
+            () -> tooManyIndexes(pk)).mentioning("limit is 20"),
+        rejected(CORE, "one attribute declared with two key types", iie, "a",
+            () -> TableDefinition.builder("things").partitionKey(KeyAttribute.string("a")).globalSecondaryIndex(
+                IndexDefinition.of("byA", KeyAttribute.number("a"), ProjectionType.ALL)).build()),
+        rejected(CORE, "TTL attribute that is a key attribute", iie, "ttlAttribute",
+            () -> TableDefinition.builder("things").partitionKey(pk).ttlAttribute("pk").build()).mentioning("TTL"),
+        rejected(CORE, "null tag value", iie, "tag value", () -> TableDefinition.builder("things").tag("team", null)),
         rejected(CORE, "zero provisioned read units", iie, "readUnits", () -> Capacity.provisioned(0, 5)),
         rejected(CORE, "negative provisioned write units", iie, "writeUnits", () -> Capacity.provisioned(5, -1)),
         rejected(CORE, "zero maxAttempts (client)", iie, "maxAttempts", () -> ClientSettings.builder().maxAttempts(0)),
@@ -610,6 +631,22 @@ class BadInputIT {
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
+
+  private static AttributeValue nested(int depth) {
+    AttributeValue v = AttributeValue.fromS("leaf");
+    for (int i = 1; i < depth; i++) {
+      v = AttributeValue.fromM(Map.of("x", v));
+    }
+    return v;
+  }
+
+  private static TableDefinition tooManyIndexes(KeyAttribute pk) {
+    TableDefinition.Builder b = TableDefinition.builder("things").partitionKey(pk);
+    for (int i = 0; i < 21; i++) {
+      b.globalSecondaryIndex(IndexDefinition.of("by" + i, KeyAttribute.string("a" + i), ProjectionType.KEYS_ONLY));
+    }
+    return b.build();
+  }
 
   private static OrderKey firstOrderKey() {
     return firstOrder == null ? OrderKey.of("c1", "ORD_1") : firstOrder.key();
