@@ -105,6 +105,7 @@ class BadInputIT {
   private static String statusCursor;
   private static String otherKeyCursor;
   private static Order firstOrder;
+  private static Map<String, List<Map<String, AttributeValue>>> afterSetUp;
 
   @BeforeAll
   static void setUp(DynamoDbClient client, TestTables tables, DynamoDbLocal local) {
@@ -145,11 +146,14 @@ class BadInputIT {
     putNumber(accounts, "account_id", "bob", "balance", 0);
     tx.transferCredits("op-used", "alice", "bob", 1);
     tx.processOrder(o -> o.customerId("a#b").orderId("c").line("p1", 1));
+    afterSetUp = snapshot();
   }
 
   @AfterAll
   static void tearDown() {
-    if (counted != null) {
+    try {
+      assertThat(snapshot()).as("every table after all bad inputs").isEqualTo(afterSetUp);
+    } finally {
       counted.close();
     }
   }
@@ -211,7 +215,9 @@ class BadInputIT {
   }
 
   private static void check(BadInput c) {
-    Map<String, List<Map<String, AttributeValue>>> before = snapshot();
+    // a case that sends nothing cannot write: the request count proves it, and tearDown compares every table
+    // with its state after setUp; a case that reaches DynamoDB is compared table by table right away
+    Map<String, List<Map<String, AttributeValue>>> before = c.operations().isEmpty() ? null : snapshot();
     COUNTER.reset();
 
     Throwable thrown = catchThrowable(c.call());
@@ -228,7 +234,9 @@ class BadInputIT {
       assertThat(((InvalidInputException) thrown).argument()).as(c + " argument").isEqualTo(c.argument());
     }
     assertThat(sent).as(c + " requests sent").isEqualTo(c.operations());
-    assertThat(snapshot()).as(c + " tables after").isEqualTo(before);
+    if (before != null) {
+      assertThat(snapshot()).as(c + " tables after").isEqualTo(before);
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ cases
