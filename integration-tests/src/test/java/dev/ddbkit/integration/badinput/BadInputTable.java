@@ -19,8 +19,7 @@ final class BadInputTable {
         gets = "**gap**: " + gets;
       }
       String written = c.operations().isEmpty() ? "no; no request sent"
-          : "no; " + String.join(", ", c.operations()) + " sent"
-              + (c.gap() ? ", rejected by DynamoDB" : " (reads only)");
+          : "no; " + String.join(", ", c.operations()) + " sent, nothing written";
       String test = c.operations().isEmpty() ? rejectedTest : reachingTest;
       rows.add("| " + c.module() + " | " + escape(c.input()) + " | " + gets + " | " + written + " | `BadInputIT."
           + test + "` |");
