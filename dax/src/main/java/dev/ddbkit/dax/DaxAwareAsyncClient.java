@@ -1,9 +1,11 @@
 package dev.ddbkit.dax;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.dax.internal.DaxConfig;
 import dev.ddbkit.dax.internal.DaxRouter;
 import dev.ddbkit.dax.internal.DaxSupport;
+import dev.ddbkit.dax.internal.Tables;
 import dev.ddbkit.dax.internal.ForwardingDynamoDbAsyncClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -89,8 +91,8 @@ public final class DaxAwareAsyncClient extends ForwardingDynamoDbAsyncClient {
   }
 
   /**
-   * Sends the health probe (a GetItem, bounded by the probe timeout) to DAX now, unless the breaker is
-   * open and its cool-down has not elapsed, records the outcome and returns the resulting health.
+   * Sends the health probe (a GetItem) to DAX now, unless the breaker is open and its cool-down has not
+   * elapsed, records the outcome and returns the resulting health. Blocks up to the probe timeout.
    */
   public DaxHealth probe() {
     return router.probe();
@@ -104,7 +106,7 @@ public final class DaxAwareAsyncClient extends ForwardingDynamoDbAsyncClient {
   /** GetItem through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public CompletableFuture<GetItemResponse> getItem(GetItemRequest request) {
-    return readOrDirect("GetItem", Boolean.TRUE.equals(request.consistentRead()), c -> c.getItem(request));
+    return readOrDirect("GetItem", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.getItem(request));
   }
 
   /** BatchGetItem through DAX, or DynamoDB when any table asks for {@code ConsistentRead}. */
@@ -113,66 +115,66 @@ public final class DaxAwareAsyncClient extends ForwardingDynamoDbAsyncClient {
     boolean consistent = request.hasRequestItems() && request.requestItems().values().stream()
         .map(KeysAndAttributes::consistentRead)
         .anyMatch(Boolean.TRUE::equals);
-    return readOrDirect("BatchGetItem", consistent, c -> c.batchGetItem(request));
+    return readOrDirect("BatchGetItem", Tables.of(request), consistent, c -> c.batchGetItem(request));
   }
 
   /** Query through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public CompletableFuture<QueryResponse> query(QueryRequest request) {
-    return readOrDirect("Query", Boolean.TRUE.equals(request.consistentRead()), c -> c.query(request));
+    return readOrDirect("Query", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.query(request));
   }
 
   /** Scan through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public CompletableFuture<ScanResponse> scan(ScanRequest request) {
-    return readOrDirect("Scan", Boolean.TRUE.equals(request.consistentRead()), c -> c.scan(request));
+    return readOrDirect("Scan", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.scan(request));
   }
 
   /** TransactGetItems on DynamoDB: DAX passes transactional reads through without caching them. */
   @Override
   public CompletableFuture<TransactGetItemsResponse> transactGetItems(TransactGetItemsRequest request) {
-    return router.directAsync("TransactGetItems", c -> c.transactGetItems(request));
+    return router.directAsync("TransactGetItems", Tables.of(request), c -> c.transactGetItems(request));
   }
 
   /** PutItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<PutItemResponse> putItem(PutItemRequest request) {
-    return router.writeAsync("PutItem", c -> c.putItem(request));
+    return router.writeAsync("PutItem", Tables.of(request.tableName()), c -> c.putItem(request));
   }
 
   /** UpdateItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<UpdateItemResponse> updateItem(UpdateItemRequest request) {
-    return router.writeAsync("UpdateItem", c -> c.updateItem(request));
+    return router.writeAsync("UpdateItem", Tables.of(request.tableName()), c -> c.updateItem(request));
   }
 
   /** DeleteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<DeleteItemResponse> deleteItem(DeleteItemRequest request) {
-    return router.writeAsync("DeleteItem", c -> c.deleteItem(request));
+    return router.writeAsync("DeleteItem", Tables.of(request.tableName()), c -> c.deleteItem(request));
   }
 
   /** BatchWriteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<BatchWriteItemResponse> batchWriteItem(BatchWriteItemRequest request) {
-    return router.writeAsync("BatchWriteItem", c -> c.batchWriteItem(request));
+    return router.writeAsync("BatchWriteItem", Tables.of(request), c -> c.batchWriteItem(request));
   }
 
   /** TransactWriteItems through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<TransactWriteItemsResponse> transactWriteItems(TransactWriteItemsRequest request) {
-    return router.writeAsync("TransactWriteItems", c -> c.transactWriteItems(request));
+    return router.writeAsync("TransactWriteItems", Tables.of(request), c -> c.transactWriteItems(request));
   }
 
   /** DescribeTable on DynamoDB (DAX does not serve control-plane calls). */
   @Override
   public CompletableFuture<DescribeTableResponse> describeTable(DescribeTableRequest request) {
-    return router.directAsync("DescribeTable", c -> c.describeTable(request));
+    return router.directAsync("DescribeTable", Tables.of(request.tableName()), c -> c.describeTable(request));
   }
 
-  private <T> CompletableFuture<T> readOrDirect(String operation, boolean consistent,
+  private <T> CompletableFuture<T> readOrDirect(String operation, String table, boolean consistent,
       Function<DynamoDbAsyncClient, CompletableFuture<T>> call) {
-    return consistent ? router.directAsync(operation, call) : router.readAsync(operation, call);
+    return consistent ? router.directAsync(operation, table, call) : router.readAsync(operation, table, call);
   }
 
   /**
@@ -281,6 +283,16 @@ public final class DaxAwareAsyncClient extends ForwardingDynamoDbAsyncClient {
     /** Receives routing decisions and state changes, for metrics (default none). */
     public Builder listener(DaxListener listener) {
       config.listener(listener);
+      return this;
+    }
+
+    /**
+     * Reports to core's metrics hook: requests DAX answered as {@code operationCompleted} (DynamoDB's own
+     * calls are reported by the DynamoDB client's interceptor), and each read retried or write re-sent on
+     * DynamoDB after a DAX failure as {@code retried(operation, table, DDBKIT)}. Default none.
+     */
+    public Builder metrics(MetricsHook hook) {
+      config.metrics(hook);
       return this;
     }
 

@@ -1,9 +1,11 @@
 package dev.ddbkit.dax;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.dax.internal.DaxConfig;
 import dev.ddbkit.dax.internal.DaxRouter;
 import dev.ddbkit.dax.internal.DaxSupport;
+import dev.ddbkit.dax.internal.Tables;
 import dev.ddbkit.dax.internal.ForwardingDynamoDbClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +126,7 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
   /** GetItem through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public GetItemResponse getItem(GetItemRequest request) {
-    return readOrDirect("GetItem", Boolean.TRUE.equals(request.consistentRead()), c -> c.getItem(request));
+    return readOrDirect("GetItem", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.getItem(request));
   }
 
   /** BatchGetItem through DAX, or DynamoDB when any table asks for {@code ConsistentRead}. */
@@ -133,65 +135,65 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
     boolean consistent = request.hasRequestItems() && request.requestItems().values().stream()
         .map(KeysAndAttributes::consistentRead)
         .anyMatch(Boolean.TRUE::equals);
-    return readOrDirect("BatchGetItem", consistent, c -> c.batchGetItem(request));
+    return readOrDirect("BatchGetItem", Tables.of(request), consistent, c -> c.batchGetItem(request));
   }
 
   /** Query through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public QueryResponse query(QueryRequest request) {
-    return readOrDirect("Query", Boolean.TRUE.equals(request.consistentRead()), c -> c.query(request));
+    return readOrDirect("Query", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.query(request));
   }
 
   /** Scan through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public ScanResponse scan(ScanRequest request) {
-    return readOrDirect("Scan", Boolean.TRUE.equals(request.consistentRead()), c -> c.scan(request));
+    return readOrDirect("Scan", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.scan(request));
   }
 
   /** TransactGetItems on DynamoDB: DAX passes transactional reads through without caching them. */
   @Override
   public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
-    return router.direct("TransactGetItems", c -> c.transactGetItems(request));
+    return router.direct("TransactGetItems", Tables.of(request), c -> c.transactGetItems(request));
   }
 
   /** PutItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public PutItemResponse putItem(PutItemRequest request) {
-    return router.write("PutItem", c -> c.putItem(request));
+    return router.write("PutItem", Tables.of(request.tableName()), c -> c.putItem(request));
   }
 
   /** UpdateItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public UpdateItemResponse updateItem(UpdateItemRequest request) {
-    return router.write("UpdateItem", c -> c.updateItem(request));
+    return router.write("UpdateItem", Tables.of(request.tableName()), c -> c.updateItem(request));
   }
 
   /** DeleteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-    return router.write("DeleteItem", c -> c.deleteItem(request));
+    return router.write("DeleteItem", Tables.of(request.tableName()), c -> c.deleteItem(request));
   }
 
   /** BatchWriteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    return router.write("BatchWriteItem", c -> c.batchWriteItem(request));
+    return router.write("BatchWriteItem", Tables.of(request), c -> c.batchWriteItem(request));
   }
 
   /** TransactWriteItems through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-    return router.write("TransactWriteItems", c -> c.transactWriteItems(request));
+    return router.write("TransactWriteItems", Tables.of(request), c -> c.transactWriteItems(request));
   }
 
   /** DescribeTable on DynamoDB (DAX does not serve control-plane calls). */
   @Override
   public DescribeTableResponse describeTable(DescribeTableRequest request) {
-    return router.direct("DescribeTable", c -> c.describeTable(request));
+    return router.direct("DescribeTable", Tables.of(request.tableName()), c -> c.describeTable(request));
   }
 
-  private <T> T readOrDirect(String operation, boolean consistent, Function<DynamoDbClient, T> call) {
-    return consistent ? router.direct(operation, call) : router.read(operation, call);
+  private <T> T readOrDirect(String operation, String table, boolean consistent, Function<DynamoDbClient, T> call) {
+    return consistent ? router.direct(operation, table, call) : router.read(operation, table, call);
   }
 
   /**
@@ -300,6 +302,16 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
     /** Receives routing decisions and state changes, for metrics (default none). */
     public Builder listener(DaxListener listener) {
       config.listener(listener);
+      return this;
+    }
+
+    /**
+     * Reports to core's metrics hook: requests DAX answered as {@code operationCompleted} (DynamoDB's own
+     * calls are reported by the DynamoDB client's interceptor), and each read retried or write re-sent on
+     * DynamoDB after a DAX failure as {@code retried(operation, table, DDBKIT)}. Default none.
+     */
+    public Builder metrics(MetricsHook hook) {
+      config.metrics(hook);
       return this;
     }
 

@@ -83,7 +83,9 @@ public final class DdbkitErrors {
   /**
    * Whether {@code error} is worth retrying by ddbkit <em>on top of</em> the SDK: retryable, and not a failure
    * the SDK already retried ({@link #sdkAttempts} at most 1). This is {@code RetrySettings}' default, so SDK
-   * retries and ddbkit retries add up instead of multiplying.
+   * retries and ddbkit retries add up instead of multiplying: one logical operation makes at most
+   * {@code sdkMaxAttempts + ddbkitMaxAttempts - 1} HTTP attempts. Deliberately conservative: a failure that
+   * came after SDK retries of another kind (a conflict after a throttled attempt) is not retried either.
    */
   public static boolean isRetryableAfterSdk(Throwable error) {
     return sdkAttempts(error) <= 1 && isRetryable(error);

@@ -1,6 +1,8 @@
 package dev.ddbkit.core.metrics;
 
+import dev.ddbkit.core.error.DdbkitErrors;
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.error.TransactionCanceledException;
 import dev.ddbkit.core.metrics.MetricsHook.CapacityType;
 import dev.ddbkit.core.metrics.MetricsHook.RetrySource;
 import java.time.Duration;
@@ -43,7 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  *
  * <p><b>Throttles.</b> The SDK retries an HTTP 400/429 answer only for throttling (and, rarely, clock skew),
  * so an attempt that answered 400/429 and was followed by another attempt counts as throttled; a call whose
- * final failure is a throttling error counts once more for its last attempt.
+ * final failure is a throttling error, or a transaction cancelled because an item was throttled, counts once
+ * more for its last attempt.
  *
  * <pre>{@code
  * ClientSettings settings = ClientSettings.builder()
@@ -155,11 +158,17 @@ public final class MetricsInterceptor implements ExecutionInterceptor {
     }
     safely(() -> {
       Outcome outcome = Outcome.of(context.exception());
-      if (outcome == Outcome.THROTTLED) {
+      if (outcome == Outcome.THROTTLED || outcome == Outcome.TRANSACTION_CANCELED && throttledReason(context.exception())) {
         hook.throttled(state.operation, state.table);
       }
       hook.operationCompleted(state.operation, state.table, outcome, state.elapsed(), state.attemptsMade());
     });
+  }
+
+  private static boolean throttledReason(Throwable error) {
+    return DdbkitErrors.translate(error, null, null) instanceof TransactionCanceledException tce
+        && tce.failedReasons().stream().anyMatch(r -> "ThrottlingError".equals(r.code())
+            || "ProvisionedThroughputExceeded".equals(r.code()));
   }
 
   private void safely(Runnable r) {

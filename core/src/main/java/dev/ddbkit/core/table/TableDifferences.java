@@ -36,6 +36,10 @@ final class TableDifferences {
       if (l.projection() != null && l.projection().projectionType() != index.projection()) {
         diffs.add("index " + index.name() + " projects " + l.projection().projectionTypeAsString()
             + ", the definition says " + index.projection());
+      } else if (!index.nonKeyAttributes().isEmpty() && l.projection() != null
+          && !new java.util.HashSet<>(l.projection().nonKeyAttributes()).equals(new java.util.HashSet<>(index.nonKeyAttributes()))) {
+        diffs.add("index " + index.name() + " includes " + l.projection().nonKeyAttributes()
+            + ", the definition says " + index.nonKeyAttributes());
       }
     }
     liveIndexes.keySet().forEach(n -> diffs.add("index " + n + " exists but is not defined"));

@@ -84,6 +84,14 @@ public final class TableManager {
     return new EnsureResult(definition.name(), created, created ? List.of() : differences);
   }
 
+  /**
+   * Checks the live table against the production checklist and {@code definition}; see
+   * {@link ReadinessCheck}.
+   */
+  public ReadinessReport readiness(TableDefinition definition) {
+    return ReadinessCheck.of(client).check(definition);
+  }
+
   /** Deletes the table if it exists ({@code DeleteTable}); returns whether it did. */
   public boolean deleteIfExists(String tableName) {
     Require.nonBlank(tableName, "tableName");
@@ -153,6 +161,12 @@ public final class TableManager {
 
   private void enablePointInTimeRecovery(String tableName) {
     try {
+      var current = client.describeContinuousBackups(r -> r.tableName(tableName)).continuousBackupsDescription();
+      if (current != null && current.pointInTimeRecoveryDescription() != null
+          && current.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus()
+              == software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus.ENABLED) {
+        return;
+      }
       client.updateContinuousBackups(r -> r.tableName(tableName)
           .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
     } catch (SdkException e) {

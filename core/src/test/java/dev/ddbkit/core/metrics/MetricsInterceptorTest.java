@@ -162,6 +162,23 @@ class MetricsInterceptorTest {
   }
 
   @Test
+  void transactionCancelledByThrottling_countsAThrottle() {
+    http.respond(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+        + "\"Message\":\"Transaction cancelled\",\"CancellationReasons\":[{\"Code\":\"None\"},"
+        + "{\"Code\":\"ThrottlingError\",\"Message\":\"Throughput exceeds the current capacity\"}]}");
+
+    try (DynamoDbClient client = client(MetricsInterceptor.of(hook))) {
+      assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(
+          t -> t.put(p -> p.tableName("a1x").item(Map.of("pk", AttributeValue.fromS("1")))),
+          t -> t.put(p -> p.tableName("a1x").item(Map.of("pk", AttributeValue.fromS("2")))))))
+          .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class);
+    }
+
+    assertThat(hook.events).containsExactly("throttled TransactWriteItems a1x",
+        "op TransactWriteItems a1x transaction_canceled attempts=1");
+  }
+
+  @Test
   void failingHook_neverFailsTheCall() {
     http.respond(200, GET_OK);
     MetricsHook broken = new MetricsHook() {

@@ -1,6 +1,7 @@
 package dev.ddbkit.dax.internal;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.dax.DaxBreakerSettings;
 import dev.ddbkit.dax.DaxListener;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class DaxConfig {
   private Duration probeTimeout = Duration.ofMillis(500);
   private DaxBreakerSettings breaker = DaxBreakerSettings.defaults();
   private DaxListener listener = DaxListener.noop();
+  private MetricsHook metrics = MetricsHook.noop();
   private String name = "dax";
   private GetItemRequest probeRequest = GetItemRequest.builder()
       .tableName("ddbkit-dax-health-probe")
@@ -51,48 +53,64 @@ public final class DaxConfig {
     this.daxEndpoint = e;
   }
 
+  /** Region the DAX client signs for. */
   public void region(Region region) {
     this.region = Require.nonNull(region, "region");
   }
 
+  /** Credentials the DAX client signs with. */
   public void credentialsProvider(AwsCredentialsProvider credentials) {
     this.credentials = Require.nonNull(credentials, "credentialsProvider");
   }
 
+  /** DAX connect and discovery timeout. */
   public void connectTimeout(Duration timeout) {
     this.connectTimeout = positive(timeout, "connectTimeout");
   }
 
+  /** DAX request timeout. */
   public void requestTimeout(Duration timeout) {
     this.requestTimeout = positive(timeout, "requestTimeout");
   }
 
+  /** Health-probe timeout. */
   public void probeTimeout(Duration timeout) {
     this.probeTimeout = positive(timeout, "probeTimeout");
   }
 
+  /** The GetItem used as health probe. */
   public void probeRequest(GetItemRequest request) {
     this.probeRequest = Require.nonNull(request, "probeRequest");
   }
 
+  /** The GetItem used as health probe. */
   public GetItemRequest probeRequest() {
     return probeRequest;
   }
 
+  /** Circuit-breaker settings. */
   public void circuitBreaker(DaxBreakerSettings settings) {
     this.breaker = Require.nonNull(settings, "circuitBreaker");
   }
 
+  /** Adjusts the circuit-breaker settings. */
   public void circuitBreaker(Consumer<DaxBreakerSettings.Builder> customizer) {
     DaxBreakerSettings.Builder b = breaker.toBuilder();
     customizer.accept(b);
     this.breaker = b.build();
   }
 
+  /** Routing and state listener. */
   public void listener(DaxListener listener) {
     this.listener = Require.nonNull(listener, "listener");
   }
 
+  /** Core metrics hook. */
+  public void metrics(MetricsHook hook) {
+    this.metrics = Require.nonNull(hook, "metrics");
+  }
+
+  /** Circuit-breaker name. */
   public void name(String name) {
     this.name = Require.nonBlank(name, "name");
   }
@@ -100,6 +118,7 @@ public final class DaxConfig {
   /** Creates the real DAX client of type {@code C} from the settings. */
   @FunctionalInterface
   public interface RealDaxFactory<C> {
+    /** Returns a supplier creating the client on first use. */
     Supplier<C> create(String endpoint, @Nullable Region region, @Nullable AwsCredentialsProvider credentials,
         Duration connectTimeout, Duration requestTimeout);
   }
@@ -119,7 +138,7 @@ public final class DaxConfig {
     if (daxClient != null) {
       C given = daxClient;
       return DaxRouter.enabled(dynamoDb, () -> given, false, "daxClient " + given.getClass().getSimpleName(),
-          name, breaker, listener, probe, probeTimeout);
+          name, breaker, listener, metrics, probe, probeTimeout);
     }
     String endpoint = daxEndpoint;
     if (endpoint == null) {
@@ -136,7 +155,7 @@ public final class DaxConfig {
     return DaxRouter.enabled(dynamoDb,
         realDax.create(endpoint, regionOf(dynamoDbConfig), credentialsOf(dynamoDbConfig), connectTimeout,
             requestTimeout),
-        true, endpoint, name, breaker, listener, probe, probeTimeout);
+        true, endpoint, name, breaker, listener, metrics, probe, probeTimeout);
   }
 
   private @Nullable Region regionOf(@Nullable DynamoDbServiceClientConfiguration config) {

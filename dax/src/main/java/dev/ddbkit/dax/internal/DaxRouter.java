@@ -1,5 +1,6 @@
 package dev.ddbkit.dax.internal;
 
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.dax.DaxBreakerSettings;
 import dev.ddbkit.dax.DaxCounts;
 import dev.ddbkit.dax.DaxHealth;
@@ -50,6 +51,7 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
   private final @Nullable String endpoint;
   private final @Nullable String disabledReason;
   private final DaxListener listener;
+  private final MetricsHook metrics;
   private final ProbeCall<C> probeCall;
   private final Duration probeTimeout;
   private final DaxBreakerSettings breakerSettings;
@@ -66,9 +68,11 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
       String name,
       DaxBreakerSettings breakerSettings,
       DaxListener listener,
+      MetricsHook metrics,
       ProbeCall<C> probeCall,
       Duration probeTimeout) {
     this.dynamoDb = dynamoDb;
+    this.metrics = metrics;
     this.dax = dax;
     this.endpoint = endpoint;
     this.disabledReason = disabledReason;
@@ -90,7 +94,7 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
   public static <C extends SdkAutoCloseable> DaxRouter<C> disabled(C dynamoDb, @Nullable String endpoint,
       String reason, DaxListener listener) {
     return new DaxRouter<>(dynamoDb, null, endpoint, reason, "dax", DaxBreakerSettings.defaults(), listener,
-        (dax, executor) -> CompletableFuture.completedFuture(null), Duration.ofMillis(1));
+        MetricsHook.noop(), (dax, executor) -> CompletableFuture.completedFuture(null), Duration.ofMillis(1));
   }
 
   /**
@@ -106,10 +110,11 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
       String name,
       DaxBreakerSettings breakerSettings,
       DaxListener listener,
+      MetricsHook metrics,
       ProbeCall<C> probeCall,
       Duration probeTimeout) {
     return new DaxRouter<>(dynamoDb, new DaxSide<>(daxFactory, ownsDax), endpoint, null, name, breakerSettings,
-        listener, probeCall, probeTimeout);
+        listener, metrics, probeCall, probeTimeout);
   }
 
   private CircuitBreaker newBreaker(String name, DaxBreakerSettings s) {
@@ -147,17 +152,17 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
   }
 
   /** A read that DAX may serve: falls back to DynamoDB once if DAX fails. */
-  public <T> T read(String operation, Function<C, T> call) {
-    return send(operation, call, false);
+  public <T> T read(String operation, String table, Function<C, T> call) {
+    return send(operation, table, call, false);
   }
 
   /** A write: re-sent to DynamoDB only if it certainly did not reach DAX. */
-  public <T> T write(String operation, Function<C, T> call) {
-    return send(operation, call, true);
+  public <T> T write(String operation, String table, Function<C, T> call) {
+    return send(operation, table, call, true);
   }
 
   /** A request sent straight to DynamoDB (strongly consistent or transactional read, other operations). */
-  public <T> T direct(String operation, Function<C, T> call) {
+  public <T> T direct(String operation, String table, Function<C, T> call) {
     if (breaker == null) {
       return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_NO_DAX);
     }
@@ -165,7 +170,7 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     return viaDynamoDb(operation, call, DaxRoute.DYNAMODB_DIRECT);
   }
 
-  private <T> T send(String operation, Function<C, T> call, boolean isWrite) {
+  private <T> T send(String operation, String table, Function<C, T> call, boolean isWrite) {
     CircuitBreaker cb = breaker;
     DaxSide<C> side = dax;
     if (cb == null || side == null) {
@@ -187,42 +192,51 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
         cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         counters.daxAnswers.increment();
         report(operation, DaxRoute.DAX);
+        completed(operation, table, e, elapsed);
         throw e;
       }
       recordFailure(cb, operation, e, elapsed);
       if (!isWrite) {
         counters.readFallbacks.increment();
         LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
+        retried(operation, table);
         return fallback(operation, call, e, DaxRoute.DYNAMODB_READ_FALLBACK);
       }
       if (outcome == Outcome.NOT_SENT) {
         counters.writeFallbacks.increment();
         LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
+        retried(operation, table);
         return fallback(operation, call, e, DaxRoute.DYNAMODB_WRITE_FALLBACK);
       }
       counters.writesNotResent.increment();
       LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
       report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
+      completed(operation, table, e, elapsed);
       throw e;
     }
-    cb.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    long elapsed = System.nanoTime() - start;
+    cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
     counters.daxAnswers.increment();
     report(operation, DaxRoute.DAX);
+    completed(operation, table, null, elapsed);
     return result;
   }
 
   /** Asynchronous {@link #read}: the fallback is chained, never waited for. */
-  public <T> CompletableFuture<T> readAsync(String operation, Function<C, CompletableFuture<T>> call) {
-    return sendAsync(operation, call, false);
+  public <T> CompletableFuture<T> readAsync(String operation, String table,
+      Function<C, CompletableFuture<T>> call) {
+    return sendAsync(operation, table, call, false);
   }
 
   /** Asynchronous {@link #write}. */
-  public <T> CompletableFuture<T> writeAsync(String operation, Function<C, CompletableFuture<T>> call) {
-    return sendAsync(operation, call, true);
+  public <T> CompletableFuture<T> writeAsync(String operation, String table,
+      Function<C, CompletableFuture<T>> call) {
+    return sendAsync(operation, table, call, true);
   }
 
   /** Asynchronous {@link #direct}. */
-  public <T> CompletableFuture<T> directAsync(String operation, Function<C, CompletableFuture<T>> call) {
+  public <T> CompletableFuture<T> directAsync(String operation, String table,
+      Function<C, CompletableFuture<T>> call) {
     if (breaker == null) {
       return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_NO_DAX);
     }
@@ -230,8 +244,8 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     return viaDynamoDbAsync(operation, call, DaxRoute.DYNAMODB_DIRECT);
   }
 
-  private <T> CompletableFuture<T> sendAsync(String operation, Function<C, CompletableFuture<T>> call,
-      boolean isWrite) {
+  private <T> CompletableFuture<T> sendAsync(String operation, String table,
+      Function<C, CompletableFuture<T>> call, boolean isWrite) {
     CircuitBreaker cb = breaker;
     DaxSide<C> side = dax;
     if (cb == null || side == null) {
@@ -255,6 +269,7 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
         cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         counters.daxAnswers.increment();
         report(operation, DaxRoute.DAX);
+        completed(operation, table, null, elapsed);
         return CompletableFuture.completedFuture(result);
       }
       Throwable e = unwrap(error);
@@ -263,22 +278,26 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
         cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         counters.daxAnswers.increment();
         report(operation, DaxRoute.DAX);
+        completed(operation, table, e, elapsed);
         return CompletableFuture.<T>failedFuture(e);
       }
       recordFailure(cb, operation, e, elapsed);
       if (!isWrite) {
         counters.readFallbacks.increment();
         LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
+        retried(operation, table);
         return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_READ_FALLBACK);
       }
       if (outcome == Outcome.NOT_SENT) {
         counters.writeFallbacks.increment();
         LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
+        retried(operation, table);
         return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_WRITE_FALLBACK);
       }
       counters.writesNotResent.increment();
       LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
       report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
+      completed(operation, table, e, elapsed);
       return CompletableFuture.<T>failedFuture(e);
     }).thenCompose(Function.identity());
   }
@@ -464,6 +483,16 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     }
   }
 
+  private void completed(String operation, String table, @Nullable Throwable error, long elapsedNanos) {
+    safely(() -> metrics.operationCompleted(operation, table,
+        error == null ? dev.ddbkit.core.metrics.Outcome.SUCCESS : dev.ddbkit.core.metrics.Outcome.of(error),
+        Duration.ofNanos(elapsedNanos), 1));
+  }
+
+  private void retried(String operation, String table) {
+    safely(() -> metrics.retried(operation, table, MetricsHook.RetrySource.DDBKIT));
+  }
+
   private void report(String operation, DaxRoute route) {
     safely(() -> listener.onRequest(operation, route));
   }
@@ -553,8 +582,9 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
             client = factory.get();
           } catch (DaxUnavailableException e) {
             throw e;
-          } catch (RuntimeException e) {
-            throw DaxUnavailableException.of("Could not create the DAX client: " + e.getMessage(), e);
+          } catch (RuntimeException | LinkageError e) {
+            // a LinkageError means a DAX client incompatible with the SDK on the class path: DynamoDB still works
+            throw DaxUnavailableException.of("Could not create the DAX client: " + e, e);
           }
         }
         return Objects.requireNonNull(client);

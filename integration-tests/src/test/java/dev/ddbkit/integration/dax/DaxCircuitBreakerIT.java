@@ -3,6 +3,8 @@ package dev.ddbkit.integration.dax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbkit.core.metrics.MetricsHook;
+import dev.ddbkit.core.metrics.Outcome;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.dax.DaxAwareClient;
 import dev.ddbkit.dax.DaxCounts;
@@ -257,6 +259,40 @@ class DaxCircuitBreakerIT {
 
       assertThat(items).isEqualTo(5);
       assertThat(dax.calls()).as("three pages, all through DAX").isEqualTo(3);
+    }
+  }
+
+  @Test
+  void metricsHook_seesDaxAnswersAndFallbacksAsDdbkitRetries(DynamoDbClient ddb, TestTables tables) {
+    String table = tables.ensure(SeedTables.orders()).name();
+    seed(ddb, table);
+    List<String> events = new CopyOnWriteArrayList<>();
+    MetricsHook hook = new MetricsHook() {
+      @Override
+      public void operationCompleted(String operation, String t, Outcome outcome, Duration duration, int attempts) {
+        events.add("completed " + operation + " " + t.equals(table) + " " + outcome + " " + attempts);
+      }
+
+      @Override
+      public void retried(String operation, String t, RetrySource source) {
+        events.add("retried " + operation + " " + t.equals(table) + " " + source);
+      }
+    };
+    StandInDax dax = new StandInDax(ddb);
+    try (DaxAwareClient client = DaxAwareClient.builder().dynamoDb(ddb).daxClient(dax).metrics(hook).build()) {
+      client.getItem(g -> g.tableName(table).key(key("c1", "o1")));
+      assertThatThrownBy(() -> client.putItem(p -> p.tableName(table).item(key("c1", "o1"))
+          .conditionExpression("attribute_not_exists(customer_id)")))
+          .isInstanceOf(ConditionalCheckFailedException.class);
+      dax.mode(Mode.REFUSING);
+      client.getItem(g -> g.tableName(table).key(key("c1", "o1")));
+      client.updateItem(addOneHit(table));
+
+      assertThat(events).containsExactly(
+          "completed GetItem true SUCCESS 1",
+          "completed PutItem true CONDITIONAL_CHECK_FAILED 1",
+          "retried GetItem true DDBKIT",
+          "retried UpdateItem true DDBKIT");
     }
   }
 }

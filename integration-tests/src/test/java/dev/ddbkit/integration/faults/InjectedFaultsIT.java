@@ -90,17 +90,17 @@ class InjectedFaultsIT {
 
   @Test
   void serverErrors_500And503_areRetriedThenSurfaceAsTransientServiceException() {
-    try (var r = proxy.addRule(FaultRule.forOperation("PutItem").serverError(1.0))) {
-      DdbkitException e = put(sync(standard()), "s1");
-      assertThat(e).isInstanceOf(TransientServiceException.class);
-      assertThat(e.errorCode()).isEqualTo("InternalServerError");
-      assertThat(e.retryable()).isTrue();
-    }
-    try (var r = proxy.addRule(FaultRule.forOperation("PutItem").serviceUnavailable(1.0))) {
-      DdbkitException e = put(sync(standard()), "s1");
-      assertThat(e).isInstanceOf(TransientServiceException.class);
-      assertThat(e.retryable()).isTrue();
-    }
+    proxy.addRule(FaultRule.forOperation("PutItem").serverError(1.0));
+    DdbkitException internal = put(sync(standard()), "s1");
+    assertThat(internal).isInstanceOf(TransientServiceException.class);
+    assertThat(internal.errorCode()).isEqualTo("InternalServerError");
+    assertThat(internal.retryable()).isTrue();
+
+    proxy.clearRules();
+    proxy.addRule(FaultRule.forOperation("PutItem").serviceUnavailable(1.0));
+    DdbkitException unavailable = put(sync(standard()), "s1");
+    assertThat(unavailable).isInstanceOf(TransientServiceException.class);
+    assertThat(unavailable.retryable()).isTrue();
     assertThat(proxy.counters().requests("PutItem")).isEqualTo(2 * ATTEMPTS);
     assertThat(stored("s1")).isFalse();
   }

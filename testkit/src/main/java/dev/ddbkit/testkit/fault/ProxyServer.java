@@ -102,6 +102,9 @@ final class ProxyServer {
     scheduler.shutdownNow();
     handlers.shutdownNow();
     clientThreads.shutdownNow();
+    awaitQuietly(scheduler);
+    awaitQuietly(handlers);
+    awaitQuietly(clientThreads);
     LOG.debug("Fault proxy on {} stopped", endpoint);
   }
 
@@ -261,6 +264,16 @@ final class ProxyServer {
   private static byte[] gunzip(byte[] body) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
       return in.readAllBytes();
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    try {
+      if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.debug("Fault proxy threads still running after close");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

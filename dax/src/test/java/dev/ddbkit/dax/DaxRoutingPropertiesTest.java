@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /** Routing invariants over random sequences of DAX behaviour, with in-memory stand-ins on both sides. */
-class DaxAwareClientProperties {
+class DaxRoutingPropertiesTest {
 
   enum Behaviour { OK, REFUSE, TIMEOUT_AFTER_APPLYING, CONDITION_FAILS }
 

@@ -1,0 +1,201 @@
+package dev.ddbkit.integration.transactions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ddbkit.core.error.IdempotentParameterMismatchException;
+import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.testkit.DynamoDbLocalTest;
+import dev.ddbkit.testkit.TestTables;
+import dev.ddbkit.transactions.DdbkitTransactions;
+import dev.ddbkit.transactions.OrderLine;
+import dev.ddbkit.transactions.OrderRequest;
+import dev.ddbkit.transactions.OrderResult;
+import dev.ddbkit.transactions.Shortage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@DynamoDbLocalTest
+class OrderProcessingIT {
+  private Fixture db;
+  private DdbkitTransactions tx;
+
+  @BeforeEach
+  void setUp(DynamoDbClient client, TestTables tables) {
+    db = new Fixture(client, tables);
+    tx = DdbkitTransactions.create(client, db.settings(new SteppingClock(Instant.parse("2030-06-01T12:00:00Z"))));
+    db.stock("sku-1", 10);
+    db.stock("sku-2", 3);
+    db.stock("sku-3", 0);
+  }
+
+  @Test
+  void order_withStock_isConfirmedDecrementsStockAndWritesTheSeedsOrderLayout() {
+    OrderResult r = tx.processOrder(o -> o.customerId("cust-1").orderId("ORD-1").line("sku-1", 4).line("sku-2", 3));
+
+    assertThat(r).isInstanceOf(OrderResult.Confirmed.class);
+    OrderResult.Confirmed c = (OrderResult.Confirmed) r;
+    assertThat(c.replayed()).isFalse();
+    assertThat(c.lines()).containsExactly(OrderLine.of("sku-1", 4), OrderLine.of("sku-2", 3));
+    assertThat(db.quantity("sku-1")).hasValue(6);
+    assertThat(db.quantity("sku-2")).hasValue(0);
+    Map<String, AttributeValue> order = db.order("cust-1", "ORD-1");
+    assertThat(order).containsOnlyKeys("customer_id", "order_id", "items", "status", "created_at");
+    assertThat(order.get("status").s()).isEqualTo("confirmed");
+    assertThat(order.get("created_at").s()).isEqualTo("2030-06-01T12:00:00.000Z");
+    assertThat(order.get("items").l()).extracting(v -> v.m().get("productId").s() + "x" + v.m().get("quantity").n())
+        .containsExactly("sku-1x4", "sku-2x3");
+    Map<String, AttributeValue> stock = db.item(db.inventory, Map.of("product_id", AttributeValue.fromS("sku-1")));
+    assertThat(stock.get("updated_at").s()).isEqualTo("2030-06-01T12:00:00.000Z");
+  }
+
+  @Test
+  void order_shortOnSeveralProducts_namesEveryShortProductAndWritesNothing() {
+    OrderResult r = tx.processOrder(o -> o.customerId("cust-1").orderId("ORD-2")
+        .line("sku-1", 2).line("sku-2", 4).line("sku-3", 1).line("sku-missing", 1));
+
+    assertThat(r).isEqualTo(new OrderResult.InsufficientStock("cust-1", "ORD-2", List.of(
+        new Shortage("sku-2", 4, 3, true),
+        new Shortage("sku-3", 1, 0, true),
+        new Shortage("sku-missing", 1, 0, false))));
+    assertThat(db.quantity("sku-1")).hasValue(10);
+    assertThat(db.quantity("sku-missing")).isEmpty();
+    assertThat(db.order("cust-1", "ORD-2")).isEmpty();
+    assertThat(db.count(db.idempotency)).isZero();
+  }
+
+  @Test
+  void order_whoseIdExists_isDuplicateNotOutOfStock() {
+    tx.processOrder(o -> o.customerId("cust-1").orderId("ORD-3").line("sku-1", 1));
+
+    OrderResult r = tx.processOrder(o -> o.operationId("another-operation").customerId("cust-1").orderId("ORD-3")
+        .line("sku-1", 1));
+
+    assertThat(r).isEqualTo(new OrderResult.DuplicateOrder("cust-1", "ORD-3"));
+    assertThat(db.quantity("sku-1")).hasValue(9);
+  }
+
+  @Test
+  void sameOrderSentTwice_isConfirmedOnceAndReportedAsReplay() {
+    OrderRequest order = OrderRequest.builder().customerId("cust-1").orderId("ORD-4").line("sku-1", 2).build();
+
+    OrderResult first = tx.processOrder(order);
+    OrderResult second = tx.processOrder(order);
+
+    assertThat(first).isInstanceOfSatisfying(OrderResult.Confirmed.class, c -> assertThat(c.replayed()).isFalse());
+    assertThat(second).isInstanceOfSatisfying(OrderResult.Confirmed.class, c -> {
+      assertThat(c.replayed()).isTrue();
+      assertThat(c.createdAt()).isEqualTo(((OrderResult.Confirmed) first).createdAt());
+    });
+    assertThat(db.quantity("sku-1")).hasValue(8);
+  }
+
+  @Test
+  void orderOperationIdReusedWithOtherLines_isIdempotentParameterMismatch() {
+    tx.processOrder(o -> o.customerId("cust-1").orderId("ORD-5").line("sku-1", 2));
+
+    assertThatThrownBy(() -> tx.processOrder(o -> o.customerId("cust-1").orderId("ORD-5").line("sku-1", 3)))
+        .isInstanceOf(IdempotentParameterMismatchException.class);
+    assertThat(db.quantity("sku-1")).hasValue(8);
+  }
+
+  @Test
+  void sameProductOnTwoLines_isMergedIntoOneDecrement() {
+    OrderResult r = tx.processOrder(o -> o.customerId("cust-1").orderId("ORD-6").line("sku-1", 2).line("sku-1", 5));
+
+    assertThat(r).isInstanceOfSatisfying(OrderResult.Confirmed.class,
+        c -> assertThat(c.lines()).containsExactly(OrderLine.of("sku-1", 7)));
+    assertThat(db.quantity("sku-1")).hasValue(3);
+    assertThat(db.order("cust-1", "ORD-6").get("items").l()).hasSize(1);
+  }
+
+  @Test
+  void orderOfMoreThan98Products_isRejectedBeforeSendingNamingTheLimit() {
+    OrderRequest.Builder b = OrderRequest.builder().customerId("cust-1").orderId("ORD-7");
+    for (int i = 0; i < 99; i++) {
+      b.line("bulk-" + i, 1);
+    }
+    OrderRequest order = b.build();
+
+    assertThatThrownBy(() -> tx.processOrder(order))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("100 items per transaction");
+    assertThat(db.order("cust-1", "ORD-7")).isEmpty();
+  }
+
+  @Test
+  void flashSale_eightBuyersRacingFor100Units_sellExactly100AndEveryBuyerIsToldTheTruth() throws Exception {
+    db.stock("hot", 100);
+    int buyers = 8;
+    int attemptsEach = 20;
+    ConcurrentLinkedQueue<OrderResult> outcomes = new ConcurrentLinkedQueue<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicLong negativeSeen = new AtomicLong();
+    CyclicBarrier start = new CyclicBarrier(buyers);
+    ExecutorService pool = Executors.newFixedThreadPool(buyers + 1);
+    try {
+      Future<?> watcher = pool.submit(() -> {
+        while (running.get()) {
+          if (db.quantity("hot").orElseThrow() < 0) {
+            negativeSeen.incrementAndGet();
+          }
+        }
+      });
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < buyers; t++) {
+        String buyer = "buyer-" + t;
+        workers.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < attemptsEach; i++) {
+            int n = i;
+            outcomes.add(tx.processOrder(o -> o.customerId(buyer).orderId("SALE-" + n).line("hot", 1)));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> w : workers) {
+        w.get(5, TimeUnit.MINUTES);
+      }
+      running.set(false);
+      watcher.get(1, TimeUnit.MINUTES);
+    } finally {
+      running.set(false);
+      pool.shutdownNow();
+    }
+
+    long sold = 0;
+    for (OrderResult r : outcomes) {
+      Map<String, AttributeValue> stored = db.order(r.customerId(), r.orderId());
+      if (r instanceof OrderResult.Confirmed c) {
+        sold += c.lines().get(0).quantity();
+        assertThat(stored).as("confirmed order %s/%s is stored", r.customerId(), r.orderId()).isNotEmpty();
+      } else if (r instanceof OrderResult.InsufficientStock s) {
+        assertThat(s.shortages()).singleElement().satisfies(sh -> {
+          assertThat(sh.productId()).isEqualTo("hot");
+          assertThat(sh.available()).isZero();
+        });
+        assertThat(stored).as("refused order %s/%s is not stored", r.customerId(), r.orderId()).isEmpty();
+      } else {
+        throw new AssertionError("unexpected outcome " + r);
+      }
+    }
+    assertThat(outcomes).hasSize(buyers * attemptsEach);
+    assertThat(sold).isEqualTo(100);
+    assertThat(db.quantity("hot")).hasValue(0);
+    assertThat(negativeSeen.get()).isZero();
+  }
+}

@@ -1,0 +1,173 @@
+package dev.ddbkit.transactions;
+
+import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.retry.RetrySettings;
+import dev.ddbkit.core.table.SeedTables;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Immutable settings of {@link DdbkitTransactions}: table names (the seed's by default), the idempotency
+ * table, how long an operation id is remembered, the clock that stamps {@code created_at} /
+ * {@code updated_at}, and the retry of transaction conflicts and throttling.
+ *
+ * <pre>{@code
+ * TransactionSettings settings = TransactionSettings.builder()
+ *     .accountsTable("accounts-staging")
+ *     .idempotencyRetention(Duration.ofDays(3))
+ *     .build();
+ * }</pre>
+ */
+public final class TransactionSettings {
+  /** Default time an applied operation id is remembered. */
+  public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofDays(7);
+  /** Shortest allowed retention: longer than DynamoDB's own 10-minute client-token window. */
+  public static final Duration MIN_IDEMPOTENCY_RETENTION = Duration.ofMinutes(15);
+
+  private final String ordersTable;
+  private final String inventoryTable;
+  private final String accountsTable;
+  private final String idempotencyTable;
+  private final Duration idempotencyRetention;
+  private final Clock clock;
+  private final RetrySettings retry;
+
+  private TransactionSettings(Builder b) {
+    this.ordersTable = b.ordersTable;
+    this.inventoryTable = b.inventoryTable;
+    this.accountsTable = b.accountsTable;
+    this.idempotencyTable = b.idempotencyTable;
+    this.idempotencyRetention = b.idempotencyRetention;
+    this.clock = b.clock;
+    this.retry = b.retry;
+  }
+
+  /** The defaults: seed table names, {@code ddbkit-idempotency}, 7 days, UTC clock, default retry. */
+  public static TransactionSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ordersTable = ordersTable;
+    b.inventoryTable = inventoryTable;
+    b.accountsTable = accountsTable;
+    b.idempotencyTable = idempotencyTable;
+    b.idempotencyRetention = idempotencyRetention;
+    b.clock = clock;
+    b.retry = retry;
+    return b;
+  }
+
+  /** The orders table (seed: {@code orders-production}). */
+  public String ordersTable() {
+    return ordersTable;
+  }
+
+  /** The inventory table (seed: {@code inventory-production}). */
+  public String inventoryTable() {
+    return inventoryTable;
+  }
+
+  /** The accounts table (seed: {@code accounts-production}). */
+  public String accountsTable() {
+    return accountsTable;
+  }
+
+  /** The idempotency table; see {@link IdempotencyTable}. */
+  public String idempotencyTable() {
+    return idempotencyTable;
+  }
+
+  /** How long an applied operation id is remembered (the record's TTL). */
+  public Duration idempotencyRetention() {
+    return idempotencyRetention;
+  }
+
+  /** The clock that stamps {@code created_at} and {@code updated_at}. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Retry of transaction conflicts and throttling; conditional failures are never retried. */
+  public RetrySettings retry() {
+    return retry;
+  }
+
+  @Override
+  public String toString() {
+    return "TransactionSettings{orders=" + ordersTable + ", inventory=" + inventoryTable + ", accounts="
+        + accountsTable + ", idempotency=" + idempotencyTable + ", retention=" + idempotencyRetention + ", retry="
+        + retry + "}";
+  }
+
+  /** Builder of {@link TransactionSettings}; checks each value with a sentence naming it. */
+  public static final class Builder {
+    private String ordersTable = SeedTables.ORDERS;
+    private String inventoryTable = SeedTables.INVENTORY;
+    private String accountsTable = SeedTables.ACCOUNTS;
+    private String idempotencyTable = IdempotencyTable.DEFAULT_NAME;
+    private Duration idempotencyRetention = DEFAULT_IDEMPOTENCY_RETENTION;
+    private Clock clock = Clock.systemUTC();
+    private RetrySettings retry = RetrySettings.defaults();
+
+    private Builder() {}
+
+    /** The orders table name. */
+    public Builder ordersTable(String name) {
+      this.ordersTable = Require.nonBlank(name, "ordersTable");
+      return this;
+    }
+
+    /** The inventory table name. */
+    public Builder inventoryTable(String name) {
+      this.inventoryTable = Require.nonBlank(name, "inventoryTable");
+      return this;
+    }
+
+    /** The accounts table name. */
+    public Builder accountsTable(String name) {
+      this.accountsTable = Require.nonBlank(name, "accountsTable");
+      return this;
+    }
+
+    /** The idempotency table name. */
+    public Builder idempotencyTable(String name) {
+      this.idempotencyTable = Require.nonBlank(name, "idempotencyTable");
+      return this;
+    }
+
+    /** How long applied operation ids are remembered; at least 15 minutes. */
+    public Builder idempotencyRetention(Duration retention) {
+      Require.nonNull(retention, "idempotencyRetention");
+      Require.argument(retention.compareTo(MIN_IDEMPOTENCY_RETENTION) >= 0, "idempotencyRetention",
+          "idempotencyRetention must be at least " + MIN_IDEMPOTENCY_RETENTION
+              + " (longer than DynamoDB's 10-minute token window) but was " + retention + ".");
+      this.idempotencyRetention = retention;
+      return this;
+    }
+
+    /** The clock; tests pass a fixed or stepping clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Require.nonNull(clock, "clock");
+      return this;
+    }
+
+    /** The retry of conflicts and throttling. */
+    public Builder retry(RetrySettings retry) {
+      this.retry = Require.nonNull(retry, "retry");
+      return this;
+    }
+
+    /** Builds the settings. */
+    public TransactionSettings build() {
+      return new TransactionSettings(this);
+    }
+  }
+}
