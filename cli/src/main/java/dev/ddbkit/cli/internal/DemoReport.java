@@ -1,5 +1,6 @@
 package dev.ddbkit.cli.internal;
 
+import dev.ddbkit.core.table.ReadinessReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ public final class DemoReport {
   private final String target;
   private final List<Step> steps = new ArrayList<>();
   private Map<String, OperationRecorder.OperationSummary> operations = Map.of();
-  private final List<ReadinessCheck.Report> readiness = new ArrayList<>();
+  private final List<ReadinessReport> readiness = new ArrayList<>();
   private Duration total = Duration.ZERO;
 
   DemoReport(String target) {
@@ -100,7 +101,7 @@ public final class DemoReport {
     this.operations = Map.copyOf(ops);
   }
 
-  void readiness(ReadinessCheck.Report r) {
+  void readiness(ReadinessReport r) {
     readiness.add(r);
   }
 
@@ -151,7 +152,7 @@ public final class DemoReport {
     b.append(ops.render("  "));
     b.append("  retries seen: ").append(retries).append(", throttled attempts seen: ").append(throttles).append(nl)
         .append(nl);
-    for (ReadinessCheck.Report r : readiness) {
+    for (ReadinessReport r : readiness) {
       b.append(ReadinessCommand.render(r)).append(nl);
     }
     long ok = steps.stream().filter(s -> s.outcome == Outcome.OK).count();
@@ -169,7 +170,7 @@ public final class DemoReport {
     m.put("steps", steps.stream().map(Step::toMap).collect(Collectors.toList()));
     m.put("operations", new java.util.TreeMap<>(operations).values().stream()
         .map(OperationRecorder.OperationSummary::toMap).collect(Collectors.toList()));
-    m.put("readiness", readiness.stream().map(ReadinessCheck.Report::toMap).collect(Collectors.toList()));
+    m.put("readiness", readiness.stream().map(ReadinessCommand::toMap).collect(Collectors.toList()));
     return m;
   }
 }
