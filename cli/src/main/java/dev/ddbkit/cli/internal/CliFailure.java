@@ -64,11 +64,11 @@ public final class CliFailure extends RuntimeException {
           + ". Check --endpoint and --region, and that DynamoDB is running and reachable.", error);
     }
     String text = String.valueOf(error.getMessage());
-    if (error instanceof SdkClientException && text.contains("Unable to load region")) {
+    if (clientMessageContains(error, "Unable to load region")) {
       return new CliFailure(ExitCode.USAGE,
           "No AWS region is configured: pass --region (for example --region eu-west-1) or set AWS_REGION.", error);
     }
-    if (error instanceof SdkClientException && text.contains("Unable to load credentials")) {
+    if (clientMessageContains(error, "Unable to load credentials")) {
       return new CliFailure(ExitCode.ACCESS_DENIED, "No AWS credentials were found in the default chain "
           + "(environment, profile, container or instance role) for " + target + ".", error);
     }
@@ -102,6 +102,16 @@ public final class CliFailure extends RuntimeException {
       prefix = "Caused by: ";
     }
     return b.toString();
+  }
+
+  /** Whether {@code error} or a cause is an SDK client error whose message contains {@code text}. */
+  private static boolean clientMessageContains(Throwable error, String text) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SdkClientException && String.valueOf(t.getMessage()).contains(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable Throwable connectionCause(Throwable error) {

@@ -55,6 +55,13 @@ class CliFailureTest {
   }
 
   @Test
+  void missingCredentials_translatedByALibrary_isStillAccessDenied() {
+    var e = SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+    assertThat(CliFailure.from(DdbkitErrors.translate(e, "DescribeTable", "t"), "x").exitCode())
+        .isEqualTo(ExitCode.ACCESS_DENIED);
+  }
+
+  @Test
   void missingRegion_isAUsageError() {
     var e = SdkClientException.create("Unable to load region from any of the providers in the chain");
     assertThat(CliFailure.from(e, "x").exitCode()).isEqualTo(ExitCode.USAGE);
