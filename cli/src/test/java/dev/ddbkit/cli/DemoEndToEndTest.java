@@ -98,6 +98,16 @@ class DemoEndToEndTest {
     CliRun missing = CliRun.of("readiness", "--table", "no-such-table", "--as", "orders", "--endpoint", endpoint);
     assertThat(missing.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
     assertThat(missing.err()).contains("Table no-such-table does not exist at " + endpoint, "ddbkit provision");
+
+    for (String[] args : new String[][] {
+        {"orders", "list", "--customer", "c-1", "--table", "no-such-table", "--endpoint", endpoint},
+        {"metrics", "query", "--name", "m", "--from", "-1h", "--table", "no-such-table", "--endpoint", endpoint},
+        {"metrics", "query", "--name", "m", "--from", "-1h", "--aggregate", "--table", "no-such-table",
+            "--endpoint", endpoint}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.UNAVAILABLE);
+      assertThat(run.err()).contains("Table no-such-table does not exist at " + endpoint);
+    }
   }
 
   private static String[] args(String... head) {
