@@ -117,7 +117,8 @@ final class Demo {
     try {
       body.run(s);
     } catch (Exception e) {
-      s.fail(CliFailure.from(e, connection.target()).getMessage());
+      CliFailure failure = CliFailure.from(e, connection.target());
+      s.fail(failure.getMessage(), failure.exitCode());
     } finally {
       s.elapsed(Duration.ofNanos(System.nanoTime() - t0));
     }

@@ -20,6 +20,7 @@ public final class DemoReport {
     private final Map<String, Object> counts = new LinkedHashMap<>();
     private Outcome outcome = Outcome.OK;
     private String failure = "";
+    private int exitCode = dev.ddbkit.cli.ExitCode.OK;
     private Duration elapsed = Duration.ZERO;
 
     Step(String title) {
@@ -39,8 +40,13 @@ public final class DemoReport {
     }
 
     void fail(String why) {
+      fail(why, dev.ddbkit.cli.ExitCode.FAILURE);
+    }
+
+    void fail(String why, int code) {
       outcome = Outcome.FAILED;
       failure = why;
+      exitCode = code;
     }
 
     void skip(String why) {
@@ -117,6 +123,21 @@ public final class DemoReport {
   /** Whether every step that ran succeeded. */
   public boolean succeeded() {
     return steps.stream().noneMatch(s -> s.outcome == Outcome.FAILED);
+  }
+
+  /**
+   * The exit code of the run: {@link dev.ddbkit.cli.ExitCode#OK} when every step succeeded, else the code of the
+   * first failed step (such as {@link dev.ddbkit.cli.ExitCode#UNAVAILABLE} when the endpoint could not be reached).
+   */
+  public int exitCode() {
+    return steps.stream().filter(s -> s.outcome == Outcome.FAILED).map(s -> s.exitCode).findFirst()
+        .orElse(dev.ddbkit.cli.ExitCode.OK);
+  }
+
+  /** The first failure, for the error stream. */
+  public String firstFailure() {
+    return steps.stream().filter(s -> s.outcome == Outcome.FAILED).map(s -> s.title + ": " + s.failure).findFirst()
+        .orElse("");
   }
 
   /** The report as text. */
