@@ -53,9 +53,10 @@ class SamplesTest {
   @Test
   void results_startWithTheMachineDescription() {
     String md = ResultsWriter.render("quick", java.time.Duration.ofSeconds(90),
-        Map.of("Cores available to the JVM", "2"), List.of(Section.titled("S")));
+        Map.of("Cores available to the JVM", "2"), List.of(Section.titled("S").target("t ≤ 1", false, "2")));
     assertThat(md).startsWith("# ddbkit benchmark results")
-        .contains("Mode: **quick**", "| Cores available to the JVM | 2 |", "## S");
+        .contains("Mode: **quick**", "| Cores available to the JVM | 2 |", "## S")
+        .contains("## Targets of issue 9 at a glance\n\n- t ≤ 1: **not met** (2) — S\n");
   }
 
   @Test
