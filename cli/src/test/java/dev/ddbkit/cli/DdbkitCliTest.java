@@ -109,5 +109,10 @@ class DdbkitCliTest {
       assertThat(run.err()).contains("Cannot reach " + endpoint);
       assertThat(run.out()).isEmpty();
     }
+
+    CliRun demo = CliRun.of("demo", "--endpoint", endpoint, "--no-progress");
+    assertThat(demo.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(demo.err()).contains("demo failed at Provision the seed's tables: Cannot reach " + endpoint);
+    assertThat(demo.out()).contains("1. Provision the seed's tables  [FAILED", "skipped: the tables could not be provisioned");
   }
 }

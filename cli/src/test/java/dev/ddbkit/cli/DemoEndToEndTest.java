@@ -36,12 +36,18 @@ class DemoEndToEndTest {
         .contains("Provision the seed's tables  [OK")
         .doesNotContain("FAILED", "skipped")
         .contains("DynamoDB calls (latency of the whole call, SDK retries included):")
-        .containsPattern("CreateTable\\s+5\\s")
+        .containsPattern("CreateTable\\s+6\\s")
+        .containsPattern("TransactWriteItems\\s+\\d+")
+        .containsPattern("(?m)^10\\. DAX fallback: DAX unreachable, DynamoDB serves  \\[OK")
+        .contains("2 pages, 10 orders (10 created), each once: yes, newest first: yes")
+        .contains("InsufficientStock: ", "DuplicateOrder", "InsufficientFunds", "UnknownTargetAccount")
+        .contains("2002 points from 10 shards (2002 written), in timestamp order: yes")
+        .contains("breaker: CLOSED -> OPEN")
         .contains("retries seen: ")
         .contains("Demo complete:");
     for (String table : new String[] {SeedTables.ORDERS, SeedTables.SESSIONS, SeedTables.METRICS,
-        SeedTables.INVENTORY, SeedTables.ACCOUNTS}) {
-      assertThat(run.out()).contains("Readiness of " + table);
+        SeedTables.INVENTORY, SeedTables.ACCOUNTS, "ddbkit-idempotency"}) {
+      assertThat(run.out()).containsPattern("Readiness of " + table + ": \\d+ met, 0 missing");
     }
     assertThat(run.out()).doesNotContain("Initializing DynamoDB Local");
   }
@@ -83,11 +89,25 @@ class DemoEndToEndTest {
 
     CliRun ready = CliRun.of("readiness", "--table", SeedTables.ORDERS, "--endpoint", endpoint);
     assertThat(ready.exitCode()).as(ready.err()).isEqualTo(ExitCode.OK);
-    assertThat(ready.out()).contains("Readiness of orders-production", "[ok]", "OrderDateIndex ALL", "[n/a]");
+    assertThat(ready.out()).contains("Readiness of orders-production", "[ok]", "GSI OrderDateIndex", "[n/a]");
 
-    CliRun missing = CliRun.of("readiness", "--table", "no-such-table", "--endpoint", endpoint);
+    CliRun foreign = CliRun.of("readiness", "--table", "some-table", "--endpoint", endpoint);
+    assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(foreign.err()).contains("--as orders");
+
+    CliRun missing = CliRun.of("readiness", "--table", "no-such-table", "--as", "orders", "--endpoint", endpoint);
     assertThat(missing.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
     assertThat(missing.err()).contains("Table no-such-table does not exist at " + endpoint, "ddbkit provision");
+
+    for (String[] args : new String[][] {
+        {"orders", "list", "--customer", "c-1", "--table", "no-such-table", "--endpoint", endpoint},
+        {"metrics", "query", "--name", "m", "--from", "-1h", "--table", "no-such-table", "--endpoint", endpoint},
+        {"metrics", "query", "--name", "m", "--from", "-1h", "--aggregate", "--table", "no-such-table",
+            "--endpoint", endpoint}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.UNAVAILABLE);
+      assertThat(run.err()).contains("Table no-such-table does not exist at " + endpoint);
+    }
   }
 
   private static String[] args(String... head) {

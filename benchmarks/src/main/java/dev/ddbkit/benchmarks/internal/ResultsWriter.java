@@ -24,6 +24,15 @@ public final class ResultsWriter {
         + "reached over HTTP on loopback. DynamoDB Local is far slower per request than DynamoDB and shares the "
         + "CPU with the client, so absolute numbers say little about production; the ratios between two ways "
         + "of doing the same work are what these runs are for.\n\n");
+    StringBuilder targets = new StringBuilder();
+    for (Section s : sections) {
+      for (String v : s.verdicts()) {
+        targets.append(v.replaceFirst("^- Target ", "- ")).append(" — ").append(s.title()).append('\n');
+      }
+    }
+    if (targets.length() > 0) {
+      b.append("## Targets of issue 9 at a glance\n\n").append(targets).append('\n');
+    }
     for (Section s : sections) {
       b.append(s.toMarkdown());
     }

@@ -84,6 +84,11 @@ public final class Section {
     return b.toString();
   }
 
+  /** The target verdicts, as Markdown list items. */
+  public List<String> verdicts() {
+    return List.copyOf(verdicts);
+  }
+
   /** The title. */
   public String title() {
     return title;

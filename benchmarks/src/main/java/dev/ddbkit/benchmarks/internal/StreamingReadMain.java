@@ -17,6 +17,8 @@ import software.amazon.awssdk.regions.Region;
 /** The child JVM of {@link StreamingMemoryBenchmark}: reads one metric end to end and prints its peak heap. */
 public final class StreamingReadMain {
   static final String RESULT = "ddbkit-streaming-read=";
+  /** How often the live set is sampled with a full collection. */
+  private static final long LIVE_SAMPLE_NANOS = 100_000_000L;
 
   private StreamingReadMain() {}
 
@@ -37,11 +39,19 @@ public final class StreamingReadMain {
       System.gc();
       System.gc();
       long baseline = memory.getHeapMemoryUsage().getUsed();
-      AtomicLong peak = new AtomicLong(baseline);
+      AtomicLong peakUsed = new AtomicLong(baseline);
+      AtomicLong peakLive = new AtomicLong(baseline);
       AtomicBoolean running = new AtomicBoolean(true);
       Thread sampler = new Thread(() -> {
+        long lastFullGc = System.nanoTime();
         while (running.get()) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          if (System.nanoTime() - lastFullGc > LIVE_SAMPLE_NANOS) {
+            // a full collection leaves only what the reader still references: its live set at this moment
+            System.gc();
+            peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            lastFullGc = System.nanoTime();
+          }
           try {
             Thread.sleep(2);
           } catch (InterruptedException e) {
@@ -60,7 +70,7 @@ public final class StreamingReadMain {
       if (n != expected) {
         throw new IllegalStateException("Read " + n + " points, expected " + expected + ".");
       }
-      System.out.println(RESULT + nanos + " " + peak.get() + " " + baseline);
+      System.out.println(RESULT + nanos + " " + peakUsed.get() + " " + baseline + " " + peakLive.get());
     }
     System.exit(0);
   }

@@ -64,18 +64,20 @@ public final class CliFailure extends RuntimeException {
           + ". Check --endpoint and --region, and that DynamoDB is running and reachable.", error);
     }
     String text = String.valueOf(error.getMessage());
-    if (error instanceof SdkClientException && text.contains("Unable to load region")) {
+    if (clientMessageContains(error, "Unable to load region")) {
       return new CliFailure(ExitCode.USAGE,
           "No AWS region is configured: pass --region (for example --region eu-west-1) or set AWS_REGION.", error);
     }
-    if (error instanceof SdkClientException && text.contains("Unable to load credentials")) {
+    if (clientMessageContains(error, "Unable to load credentials")) {
       return new CliFailure(ExitCode.ACCESS_DENIED, "No AWS credentials were found in the default chain "
           + "(environment, profile, container or instance role) for " + target + ".", error);
     }
     DdbkitException ddbkit = error instanceof DdbkitException d ? d
         : error instanceof SdkException ? DdbkitErrors.translate(error, null, null) : null;
-    if (ddbkit instanceof ResourceNotFoundException) {
-      String table = ddbkit.table().map(t -> "Table " + t).orElse("A table this command needs");
+    ResourceNotFoundException missing = missingTable(error);
+    if (missing != null) {
+      String table = missing.table().or(() -> ddbkit == null ? java.util.Optional.empty() : ddbkit.table())
+          .map(t -> "Table " + t).orElse("A table this command needs");
       return new CliFailure(ExitCode.UNAVAILABLE, table + " does not exist at " + target
           + ". Create the seed's tables with `ddbkit provision`.", error);
     }
@@ -102,6 +104,32 @@ public final class CliFailure extends RuntimeException {
       prefix = "Caused by: ";
     }
     return b.toString();
+  }
+
+  /** The missing-table error in {@code error}'s causes (a shard read wraps it, for example). */
+  private static @Nullable ResourceNotFoundException missingTable(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ResourceNotFoundException r) {
+        return r;
+      }
+      if (t instanceof software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException sdk) {
+        DdbkitException translated = DdbkitErrors.translate(sdk, null, null);
+        if (translated instanceof ResourceNotFoundException r) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code error} or a cause is an SDK client error whose message contains {@code text}. */
+  private static boolean clientMessageContains(Throwable error, String text) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SdkClientException && String.valueOf(t.getMessage()).contains(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable Throwable connectionCause(Throwable error) {

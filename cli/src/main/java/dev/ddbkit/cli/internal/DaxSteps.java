@@ -78,8 +78,9 @@ final class DaxSteps {
           + "connect timeout 300 ms, breaker opening after 3 failed DAX calls");
       s.say("OrdersRepository over it, unchanged: " + found + " of " + sample.size() + " GetItem answered, "
           + "1 order created (" + written.orderId() + ")");
-      s.say("first call " + micros.get(0) / 1000 + " ms (DAX tried, then DynamoDB), last call "
-          + micros.get(micros.size() - 1) / 1000.0 + " ms (breaker open: straight to DynamoDB)");
+      s.say("first call " + Percentiles.format(Duration.ofNanos(micros.get(0) * 1000)) + " (DAX tried, then "
+          + "DynamoDB), last call " + Percentiles.format(Duration.ofNanos(micros.get(micros.size() - 1) * 1000))
+          + " (breaker open: straight to DynamoDB)");
       s.say("breaker: " + (transitions.isEmpty() ? "no state change" : String.join(", ", transitions))
           + "; state now " + health.state() + (health.degraded() ? " (degraded, still serving)" : ""));
       s.say("routes: " + routes);

@@ -1,9 +1,11 @@
 package dev.ddbkit.cli.internal;
 
 import dev.ddbkit.core.table.EnsureResult;
+import dev.ddbkit.core.table.ReadinessCheck;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.core.table.TableDefinition;
 import dev.ddbkit.core.table.TableManager;
+import dev.ddbkit.transactions.IdempotencyTable;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,13 +55,16 @@ final class Demo {
     MetricsSteps metrics = new MetricsSteps(this, connection, settings, clock);
     step("Write sharded metrics in bulk", metrics::write);
     step("Scatter-gather read of the sharded metric", metrics.written() ? metrics::read : null);
+    TransactionsSteps transactions = new TransactionsSteps(this, connection, clock);
+    step("Process orders against inventory (transactions)", transactions::processOrders);
+    step("Transfer credits, including rejected ones (transactions)", transactions::transferCredits);
     step("DAX fallback: DAX unreachable, DynamoDB serves", ordersCreated ? new DaxSteps(connection, orders)::fallback
         : null);
-    List<TableDefinition> tables = SeedTables.all();
+    List<TableDefinition> tables = tables();
     for (TableDefinition t : tables) {
       if (provisioned) {
         try {
-          report.readiness(ReadinessCheck.using(connection.sync()).check(t.name()));
+          report.readiness(ReadinessCheck.of(connection.sync()).check(t));
         } catch (RuntimeException e) {
           report.step("Readiness of " + t.name()).fail(CliFailure.from(e, connection.target()).getMessage());
         }
@@ -70,14 +75,22 @@ final class Demo {
     return report;
   }
 
+  /** The seed's tables and the table where transactions record their operation ids. */
+  static List<TableDefinition> tables() {
+    List<TableDefinition> all = new ArrayList<>(SeedTables.all());
+    all.add(IdempotencyTable.definition());
+    return all;
+  }
+
   private void provision(DemoReport.Step s) {
     TableManager manager = TableManager.of(connection.sync());
     List<EnsureResult> results = new ArrayList<>();
-    for (TableDefinition t : SeedTables.all()) {
+    for (TableDefinition t : tables()) {
       results.add(manager.ensure(t));
     }
     long created = results.stream().filter(EnsureResult::created).count();
-    s.say("TableManager.ensure(SeedTables.*): CreateTable where absent, wait until ACTIVE, UpdateTimeToLive");
+    s.say("TableManager.ensure(SeedTables.*, IdempotencyTable): CreateTable where absent, wait until ACTIVE, "
+        + "UpdateTimeToLive");
     for (EnsureResult r : results) {
       s.say(r.table() + ": " + (r.created() ? "created" : "already existed")
           + (r.matches() ? "" : ", differs from its definition: " + String.join("; ", r.differences())));
@@ -104,7 +117,8 @@ final class Demo {
     try {
       body.run(s);
     } catch (Exception e) {
-      s.fail(CliFailure.from(e, connection.target()).getMessage());
+      CliFailure failure = CliFailure.from(e, connection.target());
+      s.fail(failure.getMessage(), failure.exitCode());
     } finally {
       s.elapsed(Duration.ofNanos(System.nanoTime() - t0));
     }

@@ -1,6 +1,5 @@
 package dev.ddbkit.cli.internal;
 
-import dev.ddbkit.cli.ExitCode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -56,6 +55,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.print(output.json() ? Json.write(report.toMap()) + System.lineSeparator() : report.toText());
     out.flush();
-    return report.succeeded() ? ExitCode.OK : ExitCode.FAILURE;
+    if (!report.succeeded()) {
+      err.println("ddbkit: demo failed at " + report.firstFailure());
+      err.flush();
+    }
+    return report.exitCode();
   }
 }

@@ -1,5 +1,6 @@
 package dev.ddbkit.cli.internal;
 
+import dev.ddbkit.core.table.ReadinessReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class DemoReport {
     private final Map<String, Object> counts = new LinkedHashMap<>();
     private Outcome outcome = Outcome.OK;
     private String failure = "";
+    private int exitCode = dev.ddbkit.cli.ExitCode.OK;
     private Duration elapsed = Duration.ZERO;
 
     Step(String title) {
@@ -38,8 +40,13 @@ public final class DemoReport {
     }
 
     void fail(String why) {
+      fail(why, dev.ddbkit.cli.ExitCode.FAILURE);
+    }
+
+    void fail(String why, int code) {
       outcome = Outcome.FAILED;
       failure = why;
+      exitCode = code;
     }
 
     void skip(String why) {
@@ -83,7 +90,7 @@ public final class DemoReport {
   private final String target;
   private final List<Step> steps = new ArrayList<>();
   private Map<String, OperationRecorder.OperationSummary> operations = Map.of();
-  private final List<ReadinessCheck.Report> readiness = new ArrayList<>();
+  private final List<ReadinessReport> readiness = new ArrayList<>();
   private Duration total = Duration.ZERO;
 
   DemoReport(String target) {
@@ -100,7 +107,7 @@ public final class DemoReport {
     this.operations = Map.copyOf(ops);
   }
 
-  void readiness(ReadinessCheck.Report r) {
+  void readiness(ReadinessReport r) {
     readiness.add(r);
   }
 
@@ -116,6 +123,21 @@ public final class DemoReport {
   /** Whether every step that ran succeeded. */
   public boolean succeeded() {
     return steps.stream().noneMatch(s -> s.outcome == Outcome.FAILED);
+  }
+
+  /**
+   * The exit code of the run: {@link dev.ddbkit.cli.ExitCode#OK} when every step succeeded, else the code of the
+   * first failed step (such as {@link dev.ddbkit.cli.ExitCode#UNAVAILABLE} when the endpoint could not be reached).
+   */
+  public int exitCode() {
+    return steps.stream().filter(s -> s.outcome == Outcome.FAILED).map(s -> s.exitCode).findFirst()
+        .orElse(dev.ddbkit.cli.ExitCode.OK);
+  }
+
+  /** The first failure, for the error stream. */
+  public String firstFailure() {
+    return steps.stream().filter(s -> s.outcome == Outcome.FAILED).map(s -> s.title + ": " + s.failure).findFirst()
+        .orElse("");
   }
 
   /** The report as text. */
@@ -151,7 +173,7 @@ public final class DemoReport {
     b.append(ops.render("  "));
     b.append("  retries seen: ").append(retries).append(", throttled attempts seen: ").append(throttles).append(nl)
         .append(nl);
-    for (ReadinessCheck.Report r : readiness) {
+    for (ReadinessReport r : readiness) {
       b.append(ReadinessCommand.render(r)).append(nl);
     }
     long ok = steps.stream().filter(s -> s.outcome == Outcome.OK).count();
@@ -169,7 +191,7 @@ public final class DemoReport {
     m.put("steps", steps.stream().map(Step::toMap).collect(Collectors.toList()));
     m.put("operations", new java.util.TreeMap<>(operations).values().stream()
         .map(OperationRecorder.OperationSummary::toMap).collect(Collectors.toList()));
-    m.put("readiness", readiness.stream().map(ReadinessCheck.Report::toMap).collect(Collectors.toList()));
+    m.put("readiness", readiness.stream().map(ReadinessCommand::toMap).collect(Collectors.toList()));
     return m;
   }
 }

@@ -1,7 +1,6 @@
 package dev.ddbkit.cli.internal;
 
 import dev.ddbkit.core.table.EnsureResult;
-import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.core.table.TableDefinition;
 import dev.ddbkit.core.table.TableManager;
 import java.util.ArrayList;
@@ -12,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ddbkit provision}: creates the seed's tables where absent and reports drift of existing ones. */
 @Command(name = "provision", mixinStandardHelpOptions = true,
-    description = {"Create the seed's tables (orders, sessions, metrics, inventory, accounts) where absent, "
+    description = {"Create the seed's tables (orders, sessions, metrics, inventory, accounts) and the "
+        + "transactions' idempotency table where absent, "
         + "wait until they are ACTIVE and enable TTL; report how existing tables differ from their definition.",
         "Idempotent: running it twice changes nothing."})
 public final class ProvisionCommand extends ConnectedCommand {
@@ -21,7 +21,7 @@ public final class ProvisionCommand extends ConnectedCommand {
   int run(Connection c) {
     TableManager manager = TableManager.of(c.sync());
     List<EnsureResult> results = new ArrayList<>();
-    for (TableDefinition t : SeedTables.all()) {
+    for (TableDefinition t : Demo.tables()) {
       results.add(manager.ensure(t));
     }
     if (output.json()) {

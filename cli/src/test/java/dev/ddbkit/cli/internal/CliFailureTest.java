@@ -41,6 +41,17 @@ class CliFailureTest {
   }
 
   @Test
+  void missingTable_wrappedByAnotherError_isStillUnavailable() {
+    var sdk = ResourceNotFoundException.builder().message("Cannot do operations on a non-existent table")
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build())
+        .statusCode(400).build();
+    var wrapped = new IllegalStateException("Query of shard 0 failed", DdbkitErrors.translate(sdk, "Query", "metrics"));
+    CliFailure f = CliFailure.from(wrapped, "http://h:1");
+    assertThat(f.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(f.getMessage()).startsWith("Table metrics does not exist at http://h:1");
+  }
+
+  @Test
   void rejectedCredentials_isAccessDenied() {
     var sdk = DynamoDbException.builder().message("The security token included in the request is invalid.")
         .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnrecognizedClientException").build())
@@ -52,6 +63,13 @@ class CliFailureTest {
   void missingCredentials_isAccessDenied() {
     var e = SdkClientException.create("Unable to load credentials from any of the providers in the chain");
     assertThat(CliFailure.from(e, "x").exitCode()).isEqualTo(ExitCode.ACCESS_DENIED);
+  }
+
+  @Test
+  void missingCredentials_translatedByALibrary_isStillAccessDenied() {
+    var e = SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+    assertThat(CliFailure.from(DdbkitErrors.translate(e, "DescribeTable", "t"), "x").exitCode())
+        .isEqualTo(ExitCode.ACCESS_DENIED);
   }
 
   @Test

@@ -1,0 +1,172 @@
+package dev.ddbkit.cli.internal;
+
+import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.core.table.SeedTables;
+import dev.ddbkit.transactions.DdbkitTransactions;
+import dev.ddbkit.transactions.OrderResult;
+import dev.ddbkit.transactions.Shortage;
+import dev.ddbkit.transactions.TransactionSettings;
+import dev.ddbkit.transactions.TransferResult;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The seed's transactional patterns: processing orders against inventory and transferring credits. */
+final class TransactionsSteps {
+  private final Demo demo;
+  private final Connection connection;
+  private final Clock clock;
+
+  TransactionsSteps(Demo demo, Connection connection, Clock clock) {
+    this.demo = demo;
+    this.connection = connection;
+    this.clock = clock;
+  }
+
+  void processOrders(DemoReport.Step s) {
+    DynamoDbClient client = connection.sync();
+    String sku1 = demo.prefix() + "sku-1";
+    String sku2 = demo.prefix() + "sku-2";
+    // demo set-up: stock written directly, as an inventory service would
+    putNumber(client, SeedTables.INVENTORY, "product_id", sku1, "quantity", 10);
+    putNumber(client, SeedTables.INVENTORY, "product_id", sku2, "quantity", 3);
+    s.say("stock: " + sku1 + " = 10, " + sku2 + " = 3 (PutItem on " + SeedTables.INVENTORY + ")");
+
+    DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), b -> b.clock(clock));
+    String customer = demo.prefix() + "cust-tx";
+    String orderId = orderId();
+    String op = demo.prefix() + "op-order-1";
+    OrderResult first = tx.processOrder(o -> o.operationId(op).customerId(customer).orderId(orderId)
+        .line(sku1, 2).line(sku2, 1));
+    s.say("processOrder " + orderId + " (" + sku1 + " x2, " + sku2 + " x1): one TransactWriteItems decrementing "
+        + "stock on quantity >= requested and putting the order on attribute_not_exists -> " + describe(first));
+
+    String short1 = orderId();
+    OrderResult shortage = tx.processOrder(o -> o.operationId(demo.prefix() + "op-order-2").customerId(customer)
+        .orderId(short1).line(sku1, 1).line(sku2, 5));
+    s.say("processOrder " + short1 + " (" + sku1 + " x1, " + sku2 + " x5) -> " + describe(shortage)
+        + "; nothing written, not even " + sku1 + "'s decrement");
+
+    OrderResult duplicate = tx.processOrder(o -> o.operationId(demo.prefix() + "op-order-3").customerId(customer)
+        .orderId(orderId).line(sku1, 1));
+    s.say("processOrder " + orderId + " again under a new operation id -> " + describe(duplicate)
+        + " (not mistaken for a stock shortage)");
+
+    OrderResult replay = tx.processOrder(o -> o.operationId(op).customerId(customer).orderId(orderId)
+        .line(sku1, 2).line(sku2, 1));
+    s.say("the first order re-sent with its operation id (a retry after a lost response) -> " + describe(replay));
+
+    long left1 = readNumber(client, SeedTables.INVENTORY, "product_id", sku1, "quantity");
+    long left2 = readNumber(client, SeedTables.INVENTORY, "product_id", sku2, "quantity");
+    s.say("stock now: " + sku1 + " = " + left1 + ", " + sku2 + " = " + left2 + " (expected 8 and 2)");
+    boolean ok = first instanceof OrderResult.Confirmed c && !c.replayed()
+        && shortage instanceof OrderResult.InsufficientStock
+        && duplicate instanceof OrderResult.DuplicateOrder
+        && replay instanceof OrderResult.Confirmed r && r.replayed()
+        && left1 == 8 && left2 == 2;
+    if (!ok) {
+      throw new IllegalStateException("An order outcome or the remaining stock is not what it should be.");
+    }
+    s.count("confirmed", 1).count("insufficientStock", 1).count("duplicate", 1).count("replayed", 1);
+  }
+
+  void transferCredits(DemoReport.Step s) {
+    DynamoDbClient client = connection.sync();
+    String a = demo.prefix() + "acct-a";
+    String b = demo.prefix() + "acct-b";
+    putNumber(client, SeedTables.ACCOUNTS, "account_id", a, "balance", 10_000);
+    putNumber(client, SeedTables.ACCOUNTS, "account_id", b, "balance", 500);
+    s.say("accounts: " + a + " = 100.00, " + b + " = 5.00 (balances in whole cents, never floating point)");
+    DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), TransactionSettings.builder().clock(clock)
+        .build());
+
+    String op = demo.prefix() + "op-transfer-1";
+    TransferResult moved = tx.transferCredits(op, a, b, 2_500);
+    s.say("transferCredits 25.00 " + a + " -> " + b + ": debit on balance >= amount and credit on "
+        + "attribute_exists(account_id), one TransactWriteItems -> " + describe(moved));
+    TransferResult rejected = tx.transferCredits(demo.prefix() + "op-transfer-2", a, b, 1_000_000);
+    s.say("transferCredits 10,000.00 " + a + " -> " + b + " -> " + describe(rejected) + ", nothing moved");
+    TransferResult unknown = tx.transferCredits(demo.prefix() + "op-transfer-3", a, demo.prefix() + "acct-nobody",
+        100);
+    s.say("transferCredits 1.00 to an account that does not exist -> " + describe(unknown));
+    TransferResult replay = tx.transferCredits(op, a, b, 2_500);
+    s.say("the first transfer re-sent with its operation id -> " + describe(replay) + ", money moved once");
+    String negative;
+    try {
+      tx.transferCredits(demo.prefix() + "op-transfer-4", a, b, -500);
+      negative = "ACCEPTED";
+    } catch (InvalidInputException e) {
+      negative = "rejected before any write (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
+    s.say("transferCredits -5.00 -> " + negative);
+
+    long balanceA = readNumber(client, SeedTables.ACCOUNTS, "account_id", a, "balance");
+    long balanceB = readNumber(client, SeedTables.ACCOUNTS, "account_id", b, "balance");
+    s.say(String.format(Locale.ROOT, "balances now: %s = %.2f, %s = %.2f; total %.2f (unchanged: %s)", a,
+        balanceA / 100.0, b, balanceB / 100.0, (balanceA + balanceB) / 100.0,
+        balanceA + balanceB == 10_500 ? "yes" : "NO"));
+    boolean ok = moved instanceof TransferResult.Transferred t && !t.replayed()
+        && rejected instanceof TransferResult.InsufficientFunds
+        && unknown instanceof TransferResult.UnknownTargetAccount
+        && replay instanceof TransferResult.Transferred r && r.replayed()
+        && !negative.equals("ACCEPTED") && balanceA == 7_500 && balanceB == 3_000;
+    if (!ok) {
+      throw new IllegalStateException("A transfer outcome or a balance is not what it should be.");
+    }
+    s.count("transferred", 1).count("rejected", 3).count("replayed", 1);
+  }
+
+  private String orderId() {
+    return "ORD_" + clock.millis() + "_" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+  }
+
+  private static String describe(OrderResult r) {
+    if (r instanceof OrderResult.Confirmed c) {
+      return "Confirmed" + (c.replayed() ? " (replayed: applied once, not twice)" : "");
+    }
+    if (r instanceof OrderResult.InsufficientStock i) {
+      return "InsufficientStock: " + i.shortages().stream().map(TransactionsSteps::shortage)
+          .collect(Collectors.joining(", "));
+    }
+    if (r instanceof OrderResult.DuplicateOrder) {
+      return "DuplicateOrder";
+    }
+    return r.toString();
+  }
+
+  private static String shortage(Shortage s) {
+    return s.productId() + " requested " + s.requested() + ", available " + s.available();
+  }
+
+  private static String describe(TransferResult r) {
+    if (r instanceof TransferResult.Transferred t) {
+      return "Transferred" + (t.replayed() ? " (replayed: applied once, not twice)" : "");
+    }
+    if (r instanceof TransferResult.InsufficientFunds f) {
+      return String.format(Locale.ROOT, "InsufficientFunds (available %.2f)", f.available() / 100.0);
+    }
+    if (r instanceof TransferResult.UnknownSourceAccount u) {
+      return "UnknownSourceAccount " + u.accountId();
+    }
+    if (r instanceof TransferResult.UnknownTargetAccount u) {
+      return "UnknownTargetAccount " + u.accountId();
+    }
+    return r.toString();
+  }
+
+  private void putNumber(DynamoDbClient client, String table, String key, String id, String attribute, long value) {
+    client.putItem(p -> p.tableName(table).item(Map.of(key, AttributeValue.fromS(id),
+        attribute, AttributeValue.fromN(Long.toString(value)),
+        "updated_at", AttributeValue.fromS(clock.instant().toString()))));
+  }
+
+  private static long readNumber(DynamoDbClient client, String table, String key, String id, String attribute) {
+    var item = client.getItem(g -> g.tableName(table).consistentRead(true)
+        .key(Map.of(key, AttributeValue.fromS(id)))).item();
+    return Long.parseLong(item.get(attribute).n());
+  }
+}
