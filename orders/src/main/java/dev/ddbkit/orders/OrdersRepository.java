@@ -16,6 +16,7 @@ import dev.ddbkit.orders.internal.Pager;
 import dev.ddbkit.orders.internal.Pager.RawPage;
 import dev.ddbkit.orders.internal.QuerySpec;
 import dev.ddbkit.orders.internal.QuerySpec.Kind;
+import dev.ddbkit.orders.internal.SameItem;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,8 +118,15 @@ public final class OrdersRepository {
    * Order order = orders.create(NewOrder.builder().customerId("c-42").attribute("total", 1990L).build());
    * }</pre>
    *
+   * <p>Exactly once under SDK retries: if an attempt is applied but its response lost, the SDK's retry fails
+   * the condition on the order this call stored. The failure then carries the stored item
+   * ({@code ReturnValuesOnConditionCheckFailure=ALL_OLD}; a consistent {@code GetItem} when the client drops
+   * it) and, when every attribute equals the one written (numbers compared numerically), the order is
+   * returned as created. Only a different item under the key is a duplicate.
+   *
    * @throws OrderTooLargeException if the item would exceed 400 KB
-   * @throws OrderAlreadyExistsException if the generated key exists already (nothing is overwritten)
+   * @throws OrderAlreadyExistsException if a different order exists under the generated key (nothing is
+   *     overwritten)
    */
   public Order create(NewOrder order) {
     Require.nonNull(order, "order");
@@ -136,16 +144,41 @@ public final class OrdersRepository {
     try {
       client.putItem(b -> b.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(#oid)")
-          .expressionAttributeNames(Map.of("#oid", Order.ORDER_ID)));
+          .expressionAttributeNames(Map.of("#oid", Order.ORDER_ID))
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
     } catch (RuntimeException e) {
       DdbkitException error = DdbkitErrors.translate(e, "PutItem", table);
-      if (error instanceof ConditionalCheckFailedException) {
+      if (error instanceof ConditionalCheckFailedException failed) {
+        Map<String, AttributeValue> existing = failed.oldItem().orElseGet(() -> readBack(key, e));
+        if (!existing.isEmpty() && SameItem.same(item, existing)) {
+          // an earlier attempt of this very call (an SDK retry after a lost response) stored it
+          LOG.debug("Order {} of customer {} in {} was stored by an earlier attempt of this create",
+              key.orderId(), key.customerId(), table);
+          return created;
+        }
         throw OrderAlreadyExistsException.of(key, ErrorContext.of("PutItem", table), e);
       }
       throw error;
     }
     LOG.debug("Created order {} of customer {} in {}", key.orderId(), key.customerId(), table);
     return created;
+  }
+
+  /**
+   * The item stored under {@code key}, read with a consistent {@code GetItem} when a failed create's response
+   * did not carry it (clients such as DAX may drop {@code ReturnValuesOnConditionCheckFailure}); empty if
+   * there is none. If the read fails the outcome of the create is unknown, and the read's error is thrown
+   * with the condition failure suppressed.
+   */
+  private Map<String, AttributeValue> readBack(OrderKey key, RuntimeException conditionFailure) {
+    try {
+      GetItemResponse read = client.getItem(b -> b.tableName(table).key(keyItem(key)).consistentRead(true));
+      return read.hasItem() ? read.item() : Map.of();
+    } catch (RuntimeException readFailure) {
+      DdbkitException error = DdbkitErrors.translate(readFailure, "GetItem", table);
+      error.addSuppressed(conditionFailure);
+      throw error;
+    }
   }
 
   /** {@link #create(NewOrder)} with the request built by {@code order}: {@code create(o -> o.customerId("c-42"))}. */
