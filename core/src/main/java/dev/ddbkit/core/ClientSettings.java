@@ -286,7 +286,8 @@ public final class ClientSettings {
    * service default (9 attempts) apply. The wait before attempt {@code n} (n &ge; 2) is uniform in
    * {@code [0, min(cap, base * 2^(n-2)))}, in whole milliseconds, with the throttling backoff after a throttling
    * error and the transient one otherwise; a retry quota of 500 tokens (5 per retried non-throttling error) stops
-   * retries during an outage, and a client-side rate limiter may delay attempts after throttling.
+   * retries during an outage, and in {@code ADAPTIVE_V2} a client-side rate limiter adds its own wait on top of
+   * the backoff after throttling (up to 2 s on a client that sends little: its floor is 0.5 requests per second).
    *
    * <p><b>Effective bounds of the defaults</b>: at most 3 HTTP attempts per call; at most 150 ms of backoff
    * ({@link #SDK_WORST_CASE_BACKOFF}: 50 ms + 100 ms when every failure is throttling, 25 ms + 50 ms otherwise);
