@@ -267,27 +267,28 @@ public final class ClientSettings {
    *       deprecated {@code ADAPTIVE}) backs off and rate-limits when throttled. Three attempts is the SDK's
    *       standard; ddbkit's own retries ({@code RetrySettings}) apply only to work the SDK does not retry.
    *   <li>{@code sdkBackoff = 25 ms base, 2 s cap} (transient failures: 5xx, timeouts, I/O): the base the SDK
-   *       itself gives DynamoDB clients built without a strategy ({@code DynamoDbRetryPolicy}). DynamoDB answers in single-digit milliseconds and a 5xx or a dropped
-   *       connection is usually one node or one connection, so the next attempt (on another connection) succeeds
-   *       soon; the SDK's generic 100 ms base only adds latency. The cap keeps any one wait well inside the call
-   *       timeout when {@code maxAttempts} is raised.
+   *       itself gives DynamoDB clients built without a strategy ({@code DynamoDbRetryPolicy}). DynamoDB answers
+   *       in single-digit milliseconds and a 5xx or a dropped connection is usually one node or one connection,
+   *       so the next attempt (on another connection) succeeds soon; the SDK's generic 100 ms base only adds
+   *       latency. The cap keeps any one wait well inside the call timeout when {@code maxAttempts} is raised.
    *   <li>{@code sdkThrottlingBackoff = 50 ms base, 5 s cap}: the DynamoDB developer guide's own example ("up to
    *       50 ms before the first retry, up to 100 ms before the second, up to 200 ms before the third").
    *       DynamoDB refills capacity continuously, per second, so a throttled request often succeeds within tens of
-   *       milliseconds; the SDK's generic 1 s base (meant for control-plane APIs) made each throttled call wait up
-   *       to 3 s. Longer storms are slowed by the adaptive rate limiter across calls and, at the higher cap, by the
-   *       later retries of a call with more attempts.
+   *       milliseconds; the SDK's generic 1 s base (the same for every AWS service) made each throttled call
+   *       wait up to 3 s. Longer storms are slowed by the adaptive rate limiter across calls and, at the higher
+   *       cap, by the later retries of a call with more attempts.
    * </ul>
    *
    * <p><b>What the SDK's adaptive strategy does with them</b> (read from the classes of SDK 2.40.2:
    * {@code AdaptiveRetryStrategy.builder()}, {@code BaseRetryStrategy.computeBackoff} and
    * {@code BackoffStrategy.exponentialDelay}, i.e. full jitter). ddbkit passes the strategy explicitly with these
-   * backoffs, so neither the SDK's generic delays (100 ms, 1 s after throttling, 20 s cap) nor DynamoDB's legacy
-   * service default (9 attempts) apply. The wait before attempt {@code n} (n &ge; 2) is uniform in
-   * {@code [0, min(cap, base * 2^(n-2)))}, in whole milliseconds, with the throttling backoff after a throttling
-   * error and the transient one otherwise; a retry quota of 500 tokens (5 per retried non-throttling error) stops
-   * retries during an outage, and in {@code ADAPTIVE_V2} a client-side rate limiter adds its own wait on top of
-   * the backoff after throttling (up to 2 s on a client that sends little: its floor is 0.5 requests per second).
+   * backoffs, so neither the SDK's generic delays (100 ms, 1 s after throttling, 20 s cap) nor DynamoDB's service
+   * default (9 attempts, 25 ms base) apply. The wait before attempt {@code n} (n &ge; 2)
+   * is uniform in {@code [0, min(cap, base * 2^(n-2)))}, in whole milliseconds, with the throttling backoff after
+   * a throttling error and the transient one otherwise; a retry quota of 500 tokens (5 per retried
+   * non-throttling error) stops retries during an outage, and in {@code ADAPTIVE_V2} a client-side rate limiter
+   * adds its own wait on top of the backoff after throttling (up to 2 s on a client that sends little: its floor
+   * is 0.5 requests per second).
    *
    * <p><b>Effective bounds of the defaults</b>: at most 3 HTTP attempts per call; at most 150 ms of backoff
    * ({@link #SDK_WORST_CASE_BACKOFF}: 50 ms + 100 ms when every failure is throttling, 25 ms + 50 ms otherwise);
@@ -302,8 +303,8 @@ public final class ClientSettings {
    * a product. ddbkit does retry what the SDK never retries (transaction conflicts), even when the same SDK call
    * had throttled attempts first; only then can one operation reach {@code maxAttempts} SDK attempts per ddbkit
    * attempt, each ddbkit attempt earned by a new conflict and visible in metrics ({@code ddbkit.retries} with
-   * {@code source=ddbkit} once bound with {@code DdbkitRetryMetrics.bind}, next to {@code source=sdk}). Set {@code retryMode(NONE)} when an outer retry should
-   * own every attempt.
+   * {@code source=ddbkit} once bound with {@code DdbkitRetryMetrics.bind}, next to {@code source=sdk}). Set
+   * {@code retryMode(NONE)} when an outer retry should own every attempt.
    */
   public static final class Defaults {
     /** Default maximum connections. */

@@ -119,8 +119,10 @@ class DdbkitClientsTest {
         .sdkThrottlingBackoff(Duration.ofMillis(3), Duration.ofMillis(3)).build();
 
     for (int i = 0; i < 50; i++) {
-      assertThat(firstRetryDelay(DdbkitClients.retryStrategy(settings), throttled())).isLessThan(Duration.ofMillis(3));
-      assertThat(firstRetryDelay(DdbkitClients.retryStrategy(settings), serverError())).isLessThan(Duration.ofMillis(2));
+      assertThat(firstRetryDelay(DdbkitClients.retryStrategy(settings), throttled()))
+          .isLessThan(Duration.ofMillis(3));
+      assertThat(firstRetryDelay(DdbkitClients.retryStrategy(settings), serverError()))
+          .isLessThan(Duration.ofMillis(2));
     }
   }
 

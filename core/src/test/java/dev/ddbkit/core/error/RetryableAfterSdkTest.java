@@ -58,7 +58,8 @@ class RetryableAfterSdkTest {
 
   static Stream<Arguments> sdkFailures() {
     return Stream.of(
-        Arguments.of("ProvisionedThroughputExceededException", service("ProvisionedThroughputExceededException", 400, 1), true),
+        Arguments.of("ProvisionedThroughputExceededException",
+            service("ProvisionedThroughputExceededException", 400, 1), true),
         Arguments.of("ThrottlingException", service("ThrottlingException", 400, 1), true),
         Arguments.of("RequestLimitExceeded", service("RequestLimitExceeded", 400, 1), true),
         Arguments.of("TransactionInProgressException", service("TransactionInProgressException", 400, 1), true),
