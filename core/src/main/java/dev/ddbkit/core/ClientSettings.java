@@ -2,6 +2,7 @@ package dev.ddbkit.core;
 
 import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.metrics.MetricsHook;
+import dev.ddbkit.core.retry.Backoff;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class ClientSettings {
   private final Duration apiCallAttemptTimeout;
   private final RetryMode retryMode;
   private final int maxAttempts;
+  private final Backoff sdkBackoff;
+  private final Backoff sdkThrottlingBackoff;
   private final List<ExecutionInterceptor> interceptors;
   private final List<MetricPublisher> metricPublishers;
   private final MetricsHook metrics;
@@ -55,6 +58,8 @@ public final class ClientSettings {
     this.apiCallAttemptTimeout = b.apiCallAttemptTimeout;
     this.retryMode = b.retryMode;
     this.maxAttempts = b.maxAttempts;
+    this.sdkBackoff = b.sdkBackoff;
+    this.sdkThrottlingBackoff = b.sdkThrottlingBackoff;
     this.interceptors = List.copyOf(b.interceptors);
     this.metricPublishers = List.copyOf(b.metricPublishers);
     this.metrics = b.metrics;
@@ -87,6 +92,8 @@ public final class ClientSettings {
     b.apiCallAttemptTimeout = apiCallAttemptTimeout;
     b.retryMode = retryMode;
     b.maxAttempts = maxAttempts;
+    b.sdkBackoff = sdkBackoff;
+    b.sdkThrottlingBackoff = sdkThrottlingBackoff;
     b.interceptors.addAll(interceptors);
     b.metricPublishers.addAll(metricPublishers);
     b.metrics = metrics;
@@ -153,6 +160,22 @@ public final class ClientSettings {
     return maxAttempts;
   }
 
+  /**
+   * The SDK's backoff between attempts after a transient failure (5xx, timeout, I/O): full jitter, the wait
+   * before attempt {@code n} uniform in {@code [0, min(cap, base * 2^(n-2)))}. Default 25 ms base, 2 s cap.
+   */
+  public Backoff sdkBackoff() {
+    return sdkBackoff;
+  }
+
+  /**
+   * The SDK's backoff between attempts after throttling, same shape as {@link #sdkBackoff()}. Default 50 ms base,
+   * 5 s cap.
+   */
+  public Backoff sdkThrottlingBackoff() {
+    return sdkThrottlingBackoff;
+  }
+
   /** Extra SDK execution interceptors, in order. */
   public List<ExecutionInterceptor> interceptors() {
     return interceptors;
@@ -178,18 +201,16 @@ public final class ClientSettings {
 
   /**
    * The longest total backoff the SDK may wait within one call with these settings: the sum over attempts
-   * 2..maxAttempts of {@code min(20 s, 1 s * 2^(n-2))} (throttling, the slower case); zero for {@code NONE}.
+   * 2..maxAttempts of the larger of the two backoffs' ceilings, {@code min(cap, base * 2^(n-2))} (each retry
+   * waits by the throttling or the transient backoff, whichever matches the failure); zero for {@code NONE}.
    * Client-side rate limiting of the adaptive mode is not included; {@link #apiCallTimeout()} bounds it.
    */
   public Duration worstCaseBackoff() {
-    if (retryMode == RetryMode.NONE) {
-      return Duration.ZERO;
-    }
     Duration total = Duration.ZERO;
-    for (int n = 2; n <= maxAttempts; n++) {
-      int shift = Math.min(n - 2, 30);
-      long millis = Math.min(Defaults.SDK_MAX_BACKOFF.toMillis(), Defaults.SDK_THROTTLED_BASE_DELAY.toMillis() << shift);
-      total = total.plusMillis(millis);
+    for (int retry = 1; retry < effectiveMaxAttempts(); retry++) {
+      Duration transientCeiling = sdkBackoff.ceiling(retry);
+      Duration throttledCeiling = sdkThrottlingBackoff.ceiling(retry);
+      total = total.plus(transientCeiling.compareTo(throttledCeiling) >= 0 ? transientCeiling : throttledCeiling);
     }
     return total;
   }
@@ -212,7 +233,8 @@ public final class ClientSettings {
   public String toString() {
     // credentials are deliberately left out
     return "ClientSettings{region=" + region + ", endpoint=" + endpointOverride + ", maxConnections=" + maxConnections
-        + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts + ", apiCallTimeout=" + apiCallTimeout
+        + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts + ", sdkBackoff=" + sdkBackoff
+        + ", sdkThrottlingBackoff=" + sdkThrottlingBackoff + ", apiCallTimeout=" + apiCallTimeout
         + ", apiCallAttemptTimeout=" + apiCallAttemptTimeout + ", metrics=" + metrics + "}";
   }
 
@@ -244,27 +266,45 @@ public final class ClientSettings {
    *   <li>{@code retryMode = ADAPTIVE_V2}, {@code maxAttempts = 3}: the SDK's adaptive strategy (never the
    *       deprecated {@code ADAPTIVE}) backs off and rate-limits when throttled. Three attempts is the SDK's
    *       standard; ddbkit's own retries ({@code RetrySettings}) apply only to work the SDK does not retry.
+   *   <li>{@code sdkBackoff = 25 ms base, 2 s cap} (transient failures: 5xx, timeouts, I/O): the base the SDK
+   *       itself gives DynamoDB clients built without a strategy ({@code DynamoDbRetryPolicy}). DynamoDB answers
+   *       in single-digit milliseconds and a 5xx or a dropped connection is usually one node or one connection,
+   *       so the next attempt (on another connection) succeeds soon; the SDK's generic 100 ms base only adds
+   *       latency. The cap keeps any one wait well inside the call timeout when {@code maxAttempts} is raised.
+   *   <li>{@code sdkThrottlingBackoff = 50 ms base, 5 s cap}: the DynamoDB developer guide's own example ("up to
+   *       50 ms before the first retry, up to 100 ms before the second, up to 200 ms before the third").
+   *       DynamoDB refills capacity continuously, per second, so a throttled request often succeeds within tens of
+   *       milliseconds; the SDK's generic 1 s base (the same for every AWS service) made each throttled call
+   *       wait up to 3 s. Longer storms are slowed by the adaptive rate limiter across calls and, at the higher
+   *       cap, by the later retries of a call with more attempts.
    * </ul>
    *
-   * <p><b>What the SDK's adaptive strategy really does</b> (read from the classes of SDK 2.40.2:
-   * {@code AdaptiveRetryStrategy.builder()} with {@code DefaultRetryStrategy.Standard} constants and
-   * {@code BackoffStrategy.exponentialDelay}, i.e. full jitter). ddbkit passes the strategy explicitly, so
-   * DynamoDB's legacy service default (9 attempts, 25 ms base) does not apply. The wait before attempt
-   * {@code n} (n &ge; 2) is uniform in {@code [0, min(20 s, base * 2^(n-2)))} with {@code base} = 100 ms
-   * ({@link #SDK_BASE_DELAY}) for transient errors and 1 s ({@link #SDK_THROTTLED_BASE_DELAY}) for throttling;
-   * a retry quota of 500 tokens (5 per retried non-throttling error) stops retries during an outage, and a
-   * client-side rate limiter may delay attempts after throttling.
+   * <p><b>What the SDK's adaptive strategy does with them</b> (read from the classes of SDK 2.40.2:
+   * {@code AdaptiveRetryStrategy.builder()}, {@code BaseRetryStrategy.computeBackoff} and
+   * {@code BackoffStrategy.exponentialDelay}, i.e. full jitter). ddbkit passes the strategy explicitly with these
+   * backoffs, so neither the SDK's generic delays (100 ms, 1 s after throttling, 20 s cap) nor DynamoDB's service
+   * default (9 attempts, 25 ms base) apply. The wait before attempt {@code n} (n &ge; 2)
+   * is uniform in {@code [0, min(cap, base * 2^(n-2)))}, in whole milliseconds, with the throttling backoff after
+   * a throttling error and the transient one otherwise; a retry quota of 500 tokens (5 per retried
+   * non-throttling error) stops retries during an outage, and in {@code ADAPTIVE_V2} a client-side rate limiter
+   * adds its own wait on top of the backoff after throttling (up to 2 s on a client that sends little: its floor
+   * is 0.5 requests per second).
    *
-   * <p><b>Effective bounds of the defaults</b>: at most 3 HTTP attempts per call; at most 3 s of backoff
-   * ({@link #SDK_WORST_CASE_BACKOFF}: 1 s + 2 s when every failure is throttling, 300 ms otherwise); at most
-   * 3 x 2 s + 3 s = 9 s of attempts and backoff, and in every case (rate-limiter waits included) the call ends
-   * within {@code apiCallTimeout} = 10 s. {@link ClientSettings#worstCaseBackoff()} and
+   * <p><b>Effective bounds of the defaults</b>: at most 3 HTTP attempts per call; at most 150 ms of backoff
+   * ({@link #SDK_WORST_CASE_BACKOFF}: 50 ms + 100 ms when every failure is throttling, 25 ms + 50 ms otherwise);
+   * at most 3 x 2 s + 150 ms = 6.15 s of attempts and backoff, and in every case (rate-limiter waits included)
+   * the call ends within {@code apiCallTimeout} = 10 s. {@link ClientSettings#worstCaseBackoff()} and
    * {@link ClientSettings#worstCaseCallDuration()} compute the same bounds for other settings.
    *
-   * <p><b>SDK and ddbkit retries never multiply</b>: {@code RetrySettings}' default predicate does not retry a
-   * failure the SDK already retried ({@code SdkException.numAttempts() > 1}), so wrapping an SDK call in
-   * {@code DdbkitRetry} adds at most {@code RetrySettings.maxAttempts - 1} attempts to the SDK's, never a
-   * product. Set {@code retryMode(NONE)} when an outer retry should own every attempt.
+   * <p><b>SDK and ddbkit retries never multiply silently</b>: {@code RetrySettings}' default predicate
+   * ({@code DdbkitErrors.isRetryableAfterSdk}) does not retry a failure of a kind the SDK retries (throttling,
+   * 5xx, timeouts, I/O) once the SDK did retry it ({@code SdkException.numAttempts() > 1}): a throttling or
+   * outage storm costs at most {@code maxAttempts + RetrySettings.maxAttempts - 1} attempts per operation, never
+   * a product. ddbkit does retry what the SDK never retries (transaction conflicts), even when the same SDK call
+   * had throttled attempts first; only then can one operation reach {@code maxAttempts} SDK attempts per ddbkit
+   * attempt, each ddbkit attempt earned by a new conflict and visible in metrics ({@code ddbkit.retries} with
+   * {@code source=ddbkit} once bound with {@code DdbkitRetryMetrics.bind}, next to {@code source=sdk}). Set
+   * {@code retryMode(NONE)} when an outer retry should own every attempt.
    */
   public static final class Defaults {
     /** Default maximum connections. */
@@ -281,14 +321,18 @@ public final class ClientSettings {
     public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     /** Default SDK attempts. */
     public static final int MAX_ATTEMPTS = 3;
-    /** The SDK adaptive/standard strategy's base delay for transient (non-throttling) errors, SDK 2.40.2. */
-    public static final Duration SDK_BASE_DELAY = Duration.ofMillis(100);
-    /** The SDK adaptive/standard strategy's base delay after throttling, SDK 2.40.2. */
-    public static final Duration SDK_THROTTLED_BASE_DELAY = Duration.ofSeconds(1);
-    /** The SDK adaptive/standard strategy's cap on one backoff delay, SDK 2.40.2. */
-    public static final Duration SDK_MAX_BACKOFF = Duration.ofSeconds(20);
-    /** Worst-case total SDK backoff per call with the default 3 attempts: 1 s + 2 s. */
-    public static final Duration SDK_WORST_CASE_BACKOFF = Duration.ofSeconds(3);
+    /** Default base of the SDK's backoff after a transient failure (5xx, timeout, I/O). */
+    public static final Duration SDK_BASE_DELAY = Duration.ofMillis(25);
+    /** Default cap on one SDK backoff wait after a transient failure. */
+    public static final Duration SDK_MAX_DELAY = Duration.ofSeconds(2);
+    /** Default base of the SDK's backoff after throttling. */
+    public static final Duration SDK_THROTTLED_BASE_DELAY = Duration.ofMillis(50);
+    /** Default cap on one SDK backoff wait after throttling. */
+    public static final Duration SDK_THROTTLED_MAX_DELAY = Duration.ofSeconds(5);
+    /** Worst-case total SDK backoff per call with the default 3 attempts: 50 ms + 100 ms. */
+    public static final Duration SDK_WORST_CASE_BACKOFF = Duration.ofMillis(150);
+    /** The longest cap ddbkit accepts for an SDK backoff. */
+    public static final Duration SDK_BACKOFF_CAP_LIMIT = Duration.ofHours(1);
 
     private Defaults() {}
   }
@@ -307,6 +351,9 @@ public final class ClientSettings {
     private Duration apiCallAttemptTimeout = Defaults.API_CALL_ATTEMPT_TIMEOUT;
     private RetryMode retryMode = RetryMode.ADAPTIVE_V2;
     private int maxAttempts = Defaults.MAX_ATTEMPTS;
+    private Backoff sdkBackoff = Backoff.fullJitter(Defaults.SDK_BASE_DELAY, Defaults.SDK_MAX_DELAY);
+    private Backoff sdkThrottlingBackoff =
+        Backoff.fullJitter(Defaults.SDK_THROTTLED_BASE_DELAY, Defaults.SDK_THROTTLED_MAX_DELAY);
     private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
     private final List<MetricPublisher> metricPublishers = new ArrayList<>();
     private MetricsHook metrics = MetricsHook.noop();
@@ -388,6 +435,29 @@ public final class ClientSettings {
       return this;
     }
 
+    /**
+     * The SDK's backoff after a transient failure (5xx, timeout, I/O): full jitter with {@code base} and
+     * {@code cap}. {@code base} at least 1 ms (the SDK counts whole milliseconds), {@code cap} from {@code base}
+     * to 1 hour.
+     *
+     * <pre>{@code
+     * ClientSettings.builder().sdkBackoff(Duration.ofMillis(25), Duration.ofSeconds(2));
+     * }</pre>
+     */
+    public Builder sdkBackoff(Duration base, Duration cap) {
+      this.sdkBackoff = backoff(base, cap, "sdkBackoff");
+      return this;
+    }
+
+    /**
+     * The SDK's backoff after throttling: full jitter with {@code base} and {@code cap}, validated as in
+     * {@link #sdkBackoff(Duration, Duration)}.
+     */
+    public Builder sdkThrottlingBackoff(Duration base, Duration cap) {
+      this.sdkThrottlingBackoff = backoff(base, cap, "sdkThrottlingBackoff");
+      return this;
+    }
+
     /** Adds an SDK execution interceptor, such as ddbkit's metrics interceptor or a test probe. */
     public Builder addInterceptor(ExecutionInterceptor interceptor) {
       interceptors.add(Require.nonNull(interceptor, "interceptor"));
@@ -418,6 +488,18 @@ public final class ClientSettings {
     /** Builds the settings. */
     public ClientSettings build() {
       return new ClientSettings(this);
+    }
+
+    private static Backoff backoff(@Nullable Duration base, @Nullable Duration cap, String name) {
+      Require.nonNull(base, name + " base");
+      Require.nonNull(cap, name + " cap");
+      Require.argument(base.compareTo(Duration.ofMillis(1)) >= 0, name,
+          name + " base must be at least 1 ms but was " + base + ".");
+      Require.argument(cap.compareTo(base) >= 0, name,
+          name + " cap must be at least the base (" + base + ") but was " + cap + ".");
+      Require.argument(cap.compareTo(Defaults.SDK_BACKOFF_CAP_LIMIT) <= 0, name,
+          name + " cap must be at most " + Defaults.SDK_BACKOFF_CAP_LIMIT + " but was " + cap + ".");
+      return Backoff.fullJitter(base, cap);
     }
 
     private static Duration positive(@Nullable Duration d, String name) {

@@ -2,12 +2,14 @@ package dev.ddbkit.core;
 
 import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.metrics.MetricsInterceptor;
+import dev.ddbkit.core.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
@@ -149,15 +151,34 @@ public final class DdbkitClients implements AutoCloseable {
     return b.build();
   }
 
-  /** The SDK retry strategy {@code settings} describe. */
+  /**
+   * The SDK retry strategy {@code settings} describe: the SDK's {@code AdaptiveRetryStrategy} (ADAPTIVE_V2) or
+   * {@code StandardRetryStrategy} with the SDK's own retry conditions, {@link ClientSettings#maxAttempts()} and
+   * ddbkit's DynamoDB backoffs ({@link ClientSettings#sdkBackoff()} after transient failures,
+   * {@link ClientSettings#sdkThrottlingBackoff()} after throttling, both full jitter); or no retries for
+   * {@code NONE}.
+   */
   public static RetryStrategy retryStrategy(ClientSettings settings) {
+    BackoffStrategy backoff = exponentialDelay(settings.sdkBackoff());
+    BackoffStrategy throttlingBackoff = exponentialDelay(settings.sdkThrottlingBackoff());
     return switch (settings.retryMode()) {
       case ADAPTIVE_V2 -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-          .maxAttempts(settings.maxAttempts()).build();
+          .maxAttempts(settings.maxAttempts())
+          .backoffStrategy(backoff)
+          .throttlingBackoffStrategy(throttlingBackoff)
+          .build();
       case STANDARD -> AwsRetryStrategy.standardRetryStrategy().toBuilder()
-          .maxAttempts(settings.maxAttempts()).build();
+          .maxAttempts(settings.maxAttempts())
+          .backoffStrategy(backoff)
+          .throttlingBackoffStrategy(throttlingBackoff)
+          .build();
       case NONE -> AwsRetryStrategy.doNotRetry();
     };
+  }
+
+  private static BackoffStrategy exponentialDelay(Backoff backoff) {
+    // the SDK draws whole milliseconds; ClientSettings guarantees a base of at least 1 ms
+    return BackoffStrategy.exponentialDelay(backoff.base(), backoff.cap());
   }
 
   private static ClientOverrideConfiguration override(ClientSettings settings) {

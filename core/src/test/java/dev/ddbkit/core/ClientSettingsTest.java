@@ -32,6 +32,48 @@ class ClientSettingsTest {
     assertThat(s.retryMode()).isEqualTo(ClientSettings.RetryMode.ADAPTIVE_V2);
     assertThat(s.maxAttempts()).isEqualTo(3);
     assertThat(s.tcpKeepAlive()).isTrue();
+    assertThat(s.sdkBackoff().base()).isEqualTo(Duration.ofMillis(25));
+    assertThat(s.sdkBackoff().cap()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.sdkThrottlingBackoff().base()).isEqualTo(Duration.ofMillis(50));
+    assertThat(s.sdkThrottlingBackoff().cap()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void sdkBackoffs_areSetAndSurviveToBuilder() {
+    ClientSettings s = ClientSettings.builder()
+        .sdkBackoff(Duration.ofMillis(10), Duration.ofSeconds(1))
+        .sdkThrottlingBackoff(Duration.ofMillis(100), Duration.ofSeconds(3))
+        .build()
+        .toBuilder().build();
+
+    assertThat(s.sdkBackoff().base()).isEqualTo(Duration.ofMillis(10));
+    assertThat(s.sdkBackoff().cap()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(s.sdkThrottlingBackoff().base()).isEqualTo(Duration.ofMillis(100));
+    assertThat(s.sdkThrottlingBackoff().cap()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(s.toString()).contains("sdkBackoff=", "sdkThrottlingBackoff=");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sdkBackoff", "sdkThrottlingBackoff"})
+  void badSdkBackoffs_areRejectedNamingTheSetting(String name) {
+    java.util.function.BiFunction<Duration, Duration, ClientSettings.Builder> setter = (base, cap) ->
+        name.equals("sdkBackoff") ? ClientSettings.builder().sdkBackoff(base, cap)
+            : ClientSettings.builder().sdkThrottlingBackoff(base, cap);
+
+    assertThatThrownBy(() -> setter.apply(Duration.ofNanos(500_000), Duration.ofSeconds(1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(name + " base must be at least 1 ms but was PT0.0005S.");
+    assertThatThrownBy(() -> setter.apply(Duration.ZERO, Duration.ofSeconds(1)))
+        .hasMessage(name + " base must be at least 1 ms but was PT0S.");
+    assertThatThrownBy(() -> setter.apply(Duration.ofMillis(-5), Duration.ofSeconds(1)))
+        .hasMessageStartingWith(name + " base must be at least 1 ms");
+    assertThatThrownBy(() -> setter.apply(Duration.ofMillis(100), Duration.ofMillis(50)))
+        .hasMessage(name + " cap must be at least the base (PT0.1S) but was PT0.05S.");
+    assertThatThrownBy(() -> setter.apply(Duration.ofMillis(100), Duration.ofHours(2)))
+        .hasMessage(name + " cap must be at most PT1H but was PT2H.");
+    assertThatThrownBy(() -> setter.apply(null, Duration.ofSeconds(1))).hasMessage(name + " base must not be null.");
+    assertThatThrownBy(() -> setter.apply(Duration.ofMillis(1), null)).hasMessage(name + " cap must not be null.");
+    assertThat(setter.apply(Duration.ofMillis(1), Duration.ofMillis(1)).build()).isNotNull();
   }
 
   @Test
@@ -39,7 +81,7 @@ class ClientSettingsTest {
     Duration attempts = ClientSettings.Defaults.API_CALL_ATTEMPT_TIMEOUT.multipliedBy(ClientSettings.Defaults.MAX_ATTEMPTS);
     Duration worst = attempts.plus(ClientSettings.Defaults.SDK_WORST_CASE_BACKOFF);
 
-    assertThat(ClientSettings.Defaults.SDK_WORST_CASE_BACKOFF).isEqualTo(Duration.ofSeconds(3));
+    assertThat(ClientSettings.Defaults.SDK_WORST_CASE_BACKOFF).isEqualTo(Duration.ofMillis(150));
     assertThat(worst).isLessThanOrEqualTo(ClientSettings.Defaults.API_CALL_TIMEOUT);
   }
 

@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbkit.core.metrics.MetricsHook;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 class DdbkitClientsTest {
 
@@ -29,23 +38,116 @@ class DdbkitClientsTest {
   }
 
   @Test
-  void worstCase_ofTheDefaults_isThreeAttemptsThreeSecondsOfBackoffNineSecondsInAll() {
+  void worstCase_ofTheDefaults_isThreeAttempts150msOfBackoff6p15sInAll() {
     ClientSettings d = ClientSettings.defaults();
 
     assertThat(d.effectiveMaxAttempts()).isEqualTo(3);
-    assertThat(d.worstCaseBackoff()).isEqualTo(ClientSettings.Defaults.SDK_WORST_CASE_BACKOFF);
-    assertThat(d.worstCaseCallDuration()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(d.worstCaseBackoff()).isEqualTo(ClientSettings.Defaults.SDK_WORST_CASE_BACKOFF)
+        .isEqualTo(Duration.ofMillis(50 + 100));
+    assertThat(d.worstCaseCallDuration()).isEqualTo(Duration.ofMillis(3 * 2000 + 150));
   }
 
   @Test
-  void worstCase_isCappedByTheCallTimeoutAndByTheTwentySecondBackoffCap() {
-    ClientSettings many = ClientSettings.builder().maxAttempts(8).build();
+  void worstCase_followsTheThrottlingBackoffAndItsCap_andIsBoundedByTheCallTimeout() {
+    ClientSettings eight = ClientSettings.builder().maxAttempts(8).build();
+    ClientSettings ten = ClientSettings.builder().maxAttempts(10).build();
 
-    // 1 + 2 + 4 + 8 + 16 + 20 + 20 s
-    assertThat(many.worstCaseBackoff()).isEqualTo(Duration.ofSeconds(71));
-    assertThat(many.worstCaseCallDuration()).isEqualTo(ClientSettings.Defaults.API_CALL_TIMEOUT);
+    // 50 + 100 + 200 + 400 + 800 + 1600 + 3200 ms
+    assertThat(eight.worstCaseBackoff()).isEqualTo(Duration.ofMillis(6350));
+    // ... + 5000 + 5000 ms: the 5 s cap
+    assertThat(ten.worstCaseBackoff()).isEqualTo(Duration.ofMillis(16350));
+    assertThat(eight.worstCaseCallDuration()).isEqualTo(ClientSettings.Defaults.API_CALL_TIMEOUT);
     assertThat(ClientSettings.builder().retryMode(ClientSettings.RetryMode.NONE).build().worstCaseBackoff())
         .isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void worstCase_takesTheLargerBackoffOfEachRetry() {
+    ClientSettings slowTransient = ClientSettings.builder().maxAttempts(4)
+        .sdkBackoff(Duration.ofMillis(200), Duration.ofMillis(300))
+        .sdkThrottlingBackoff(Duration.ofMillis(100), Duration.ofSeconds(5)).build();
+
+    // max(200, 100) + max(300, 200) + max(300, 400)
+    assertThat(slowTransient.worstCaseBackoff()).isEqualTo(Duration.ofMillis(900));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ClientSettings.RetryMode.class, names = {"ADAPTIVE_V2", "STANDARD"})
+  void retryStrategy_carriesTheDynamoDbBackoffs_notTheSdksGenericOnes(ClientSettings.RetryMode mode) {
+    String strategy = DdbkitClients.retryStrategy(ClientSettings.builder().retryMode(mode).build()).toString();
+
+    assertThat(strategy)
+        .contains("backoffStrategy=ExponentialDelayWithJitter(baseDelay=PT0.025S, maxDelay=PT2S)")
+        .contains("throttlingBackoffStrategy=ExponentialDelayWithJitter(baseDelay=PT0.05S, maxDelay=PT5S)");
+  }
+
+  @Test
+  void standardStrategy_waitsUpTo50msAfterThrottlingAnd25msOtherwise_beforeTheSecondAttempt() {
+    ClientSettings settings = ClientSettings.builder().retryMode(ClientSettings.RetryMode.STANDARD).build();
+
+    Duration maxThrottled = Duration.ZERO;
+    Duration maxTransient = Duration.ZERO;
+    for (int i = 0; i < 300; i++) {
+      maxThrottled = max(maxThrottled, firstRetryDelay(DdbkitClients.retryStrategy(settings), throttled()));
+      maxTransient = max(maxTransient, firstRetryDelay(DdbkitClients.retryStrategy(settings), serverError()));
+    }
+
+    // full jitter: uniform in [0, 50 ms) and [0, 25 ms) where the SDK's generic strategy waits up to 1 s and
+    // 100 ms; 300 draws all below a fifth of the ceiling would have odds of 0.2^300
+    assertThat(maxThrottled).isLessThan(Duration.ofMillis(50)).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+    assertThat(maxTransient).isLessThan(Duration.ofMillis(25)).isGreaterThanOrEqualTo(Duration.ofMillis(5));
+  }
+
+  @Test
+  void adaptiveStrategy_waitsUpTo25msAfterATransientFailure() {
+    // after throttling the adaptive strategy adds its rate limiter's wait to the backoff (up to 2 s on a fresh
+    // client: its minimum rate is 0.5 requests per second), so only transient failures isolate the backoff
+    ClientSettings settings = ClientSettings.defaults();
+
+    Duration maxTransient = Duration.ZERO;
+    for (int i = 0; i < 300; i++) {
+      maxTransient = max(maxTransient, firstRetryDelay(DdbkitClients.retryStrategy(settings), serverError()));
+    }
+
+    assertThat(maxTransient).isLessThan(Duration.ofMillis(25)).isGreaterThanOrEqualTo(Duration.ofMillis(5));
+  }
+
+  @Test
+  void retryStrategy_usesConfiguredBackoffs() {
+    ClientSettings settings = ClientSettings.builder().retryMode(ClientSettings.RetryMode.STANDARD)
+        .sdkBackoff(Duration.ofMillis(2), Duration.ofMillis(2))
+        .sdkThrottlingBackoff(Duration.ofMillis(3), Duration.ofMillis(3)).build();
+
+    for (int i = 0; i < 50; i++) {
+      assertThat(firstRetryDelay(DdbkitClients.retryStrategy(settings), throttled()))
+          .isLessThan(Duration.ofMillis(3));
+      assertThat(firstRetryDelay(DdbkitClients.retryStrategy(settings), serverError()))
+          .isLessThan(Duration.ofMillis(2));
+    }
+  }
+
+  private static DynamoDbException throttled() {
+    return (DynamoDbException) DynamoDbException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
+        .statusCode(400).build();
+  }
+
+  private static DynamoDbException serverError() {
+    return (DynamoDbException) DynamoDbException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build())
+        .statusCode(500).build();
+  }
+
+  private static Duration firstRetryDelay(RetryStrategy strategy, Throwable failure) {
+    RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("test")).token();
+    RefreshRetryTokenResponse response =
+        strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+    strategy.recordSuccess(RecordSuccessRequest.create(response.token()));
+    return response.delay();
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   @Test

@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.RetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -41,6 +43,15 @@ public final class DdbkitErrors {
       Set.of("AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException",
           "MissingAuthenticationTokenException", "ExpiredTokenException", "IncompleteSignature",
           "InvalidClientTokenId", "MissingAuthenticationToken", "SignatureDoesNotMatch");
+
+  /** HTTP statuses the SDK retries (SDK 2.40.2 {@code SdkDefaultRetrySetting.RETRYABLE_STATUS_CODES}). */
+  private static final Set<Integer> SDK_RETRYABLE_STATUS_CODES = Set.of(500, 502, 503, 504);
+  /** Error codes the SDK retries (SDK 2.40.2 {@code AwsErrorCode.RETRYABLE_ERROR_CODES}). */
+  private static final Set<String> SDK_RETRYABLE_ERROR_CODES =
+      Set.of("PriorRequestNotComplete", "RequestTimeout", "RequestTimeoutException", "InternalError");
+  /** Exception types the SDK retries, as the exception or its cause (SDK 2.40.2 {@code RETRYABLE_EXCEPTIONS}). */
+  private static final List<Class<? extends Throwable>> SDK_RETRYABLE_TYPES = List.of(RetryableException.class,
+      IOException.class, UncheckedIOException.class, ApiCallAttemptTimeoutException.class);
 
   private DdbkitErrors() {}
 
@@ -81,14 +92,67 @@ public final class DdbkitErrors {
   }
 
   /**
-   * Whether {@code error} is worth retrying by ddbkit <em>on top of</em> the SDK: retryable, and not a failure
-   * the SDK already retried ({@link #sdkAttempts} at most 1). This is {@code RetrySettings}' default, so SDK
-   * retries and ddbkit retries add up instead of multiplying: one logical operation makes at most
-   * {@code sdkMaxAttempts + ddbkitMaxAttempts - 1} HTTP attempts. Deliberately conservative: a failure that
-   * came after SDK retries of another kind (a conflict after a throttled attempt) is not retried either.
+   * Whether {@code error} is worth retrying by ddbkit <em>on top of</em> the SDK. This is {@code RetrySettings}'
+   * default. A retryable failure is retried, except when the SDK's own strategy retries failures of that kind
+   * ({@link #isRetriedBySdk}: throttling, 5xx, attempt timeouts, I/O) <em>and</em> did retry this call
+   * ({@link #sdkAttempts} above 1), or when the call ran out of its {@code apiCallTimeout} after SDK retries:
+   * the SDK has then already spent its attempts on exactly this trouble, and retrying again would multiply them.
+   *
+   * <p>Failures the SDK never retries stay retryable however many attempts the call made: a transaction
+   * conflict ({@code TransactionConflictException}, or {@code TransactionCanceledException} whose failing
+   * reasons are all conflicts or throttling) that came after a throttled attempt is retried, and so is a
+   * {@link ThrottlingException} that ddbkit built itself (unprocessed batch items), which has no SDK attempts.
+   *
+   * <pre>{@code
+   * DdbkitErrors.isRetryableAfterSdk(throttledThreeTimes);        // false: the SDK retried it already
+   * DdbkitErrors.isRetryableAfterSdk(conflictAfterOneThrottle);   // true: the SDK never retries conflicts
+   * }</pre>
    */
   public static boolean isRetryableAfterSdk(Throwable error) {
-    return sdkAttempts(error) <= 1 && isRetryable(error);
+    if (!isRetryable(error)) {
+      return false;
+    }
+    if (sdkAttempts(error) <= 1) {
+      return true;
+    }
+    return !isRetriedBySdk(error) && !(firstSdkException(error) instanceof ApiCallTimeoutException);
+  }
+
+  /**
+   * Whether the SDK's retry strategy, as {@code DdbkitClients} builds it ({@code STANDARD} or {@code ADAPTIVE_V2},
+   * SDK 2.40.2), retries a failure of this kind when attempts are left. It mirrors the predicates the SDK installs
+   * ({@code SdkDefaultRetryStrategy} and {@code AwsRetryStrategy}), applied to the first {@link SdkException} in
+   * the cause chain:
+   * <ul>
+   *   <li>throttling: HTTP 429, or an error code the SDK classes as throttling ({@code Throttling},
+   *       {@code ThrottlingException}, {@code ProvisionedThroughputExceededException}, {@code RequestLimitExceeded},
+   *       {@code TransactionInProgressException}, {@code TooManyRequestsException} and others);
+   *   <li>HTTP 500, 502, 503 and 504; the codes {@code InternalError}, {@code RequestTimeout},
+   *       {@code RequestTimeoutException} and {@code PriorRequestNotComplete}; clock-skew errors;
+   *   <li>an {@link ApiCallAttemptTimeoutException}, {@link IOException}, {@link UncheckedIOException} or SDK
+   *       {@code RetryableException}, as the exception or its direct cause.
+   * </ul>
+   * Never retried by the SDK, so false here: conditional-check failures, {@code TransactionCanceledException}
+   * (whatever its reasons), {@code TransactionConflictException}, validation errors, and any error with no SDK
+   * exception in its chain, such as a {@link ThrottlingException} ddbkit built for unprocessed batch items.
+   */
+  public static boolean isRetriedBySdk(Throwable error) {
+    SdkException sdk = firstSdkException(error);
+    if (sdk == null) {
+      return false;
+    }
+    if (RetryUtils.isThrottlingException(sdk) || RetryUtils.isRetryableException(sdk)
+        || RetryUtils.isClockSkewException(sdk)) {
+      return true;
+    }
+    if (sdk instanceof SdkServiceException service && SDK_RETRYABLE_STATUS_CODES.contains(service.statusCode())) {
+      return true;
+    }
+    if (sdk instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+        && SDK_RETRYABLE_ERROR_CODES.contains(aws.awsErrorDetails().errorCode())) {
+      return true;
+    }
+    return isSdkRetryableType(sdk) || sdk.getCause() != null && isSdkRetryableType(sdk.getCause());
   }
 
   /**
@@ -104,6 +168,25 @@ public final class DdbkitErrors {
       }
     }
     return attempts;
+  }
+
+  private static @Nullable SdkException firstSdkException(Throwable error) {
+    int depth = 0;
+    for (Throwable c = error; c != null && depth < 16; c = c.getCause(), depth++) {
+      if (c instanceof SdkException sdk) {
+        return sdk;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isSdkRetryableType(Throwable t) {
+    for (Class<? extends Throwable> type : SDK_RETRYABLE_TYPES) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static DdbkitException translateService(AwsServiceException e, ErrorContext context) {

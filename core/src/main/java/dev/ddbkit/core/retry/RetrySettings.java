@@ -41,7 +41,9 @@ public final class RetrySettings {
 
   /**
    * The defaults: 8 attempts, 25 ms base, 2 s cap (worst-case total wait 3.175 s), retry what
-   * {@link DdbkitErrors#isRetryableAfterSdk} says: retryable failures the SDK has not already retried.
+   * {@link DdbkitErrors#isRetryableAfterSdk} says: retryable failures, except those of a kind the SDK retries
+   * (throttling, 5xx, timeouts, I/O) once the SDK did retry them; conflicts are retried however many SDK
+   * attempts the call made.
    */
   public static RetrySettings defaults() {
     return DEFAULTS;
@@ -136,8 +138,9 @@ public final class RetrySettings {
 
     /**
      * Which failures to retry; defaults to {@link DdbkitErrors#isRetryableAfterSdk}, which never retries a
-     * failure the SDK already retried. Passing {@link DdbkitErrors#isRetryable} instead makes attempts
-     * multiply (up to {@code maxAttempts} times the SDK's).
+     * throttling, 5xx, timeout or I/O failure the SDK already retried, and does retry conflicts the SDK never
+     * retries. Passing {@link DdbkitErrors#isRetryable} instead makes attempts multiply (up to
+     * {@code maxAttempts} times the SDK's) under throttling too.
      */
     public Builder retryOn(Predicate<Throwable> retryOn) {
       this.retryOn = Require.nonNull(retryOn, "retryOn");

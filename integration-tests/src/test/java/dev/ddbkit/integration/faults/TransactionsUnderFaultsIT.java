@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbkit.core.ClientSettings;
 import dev.ddbkit.core.DdbkitClients;
-import dev.ddbkit.core.error.DdbkitErrors;
-import dev.ddbkit.core.retry.RetrySettings;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.testkit.DynamoDbLocal;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
@@ -61,10 +59,6 @@ class TransactionsUnderFaultsIT {
         .inventoryTable(tables.ensure(SeedTables.inventory()).name())
         .accountsTable(tables.ensure(SeedTables.accounts()).name())
         .idempotencyTable(tables.ensure(IdempotencyTable.definition()).name())
-        // DdbkitErrors.isRetryableAfterSdk (the default) skips a conflict whose SDK call had an earlier
-        // throttled attempt (SDK attempt count 2), although the SDK never retries conflicts: retry on
-        // isRetryable until core distinguishes the two
-        .retry(RetrySettings.builder().retryOn(DdbkitErrors::isRetryable).build())
         .build();
     proxy = FaultProxy.builder().target(local.endpoint()).seed(1234)
         .rule(FaultRule.forAnyOperation().latency(Duration.ofMillis(5)))
