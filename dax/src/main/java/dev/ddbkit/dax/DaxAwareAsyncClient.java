@@ -1,5 +1,6 @@
 package dev.ddbkit.dax;
 
+import dev.ddbkit.core.error.InvalidInputException;
 import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.dax.internal.DaxConfig;
@@ -106,12 +107,18 @@ public final class DaxAwareAsyncClient extends ForwardingDynamoDbAsyncClient {
   /** GetItem through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public CompletableFuture<GetItemResponse> getItem(GetItemRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return readOrDirect("GetItem", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.getItem(request));
   }
 
   /** BatchGetItem through DAX, or DynamoDB when any table asks for {@code ConsistentRead}. */
   @Override
   public CompletableFuture<BatchGetItemResponse> batchGetItem(BatchGetItemRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     boolean consistent = request.hasRequestItems() && request.requestItems().values().stream()
         .map(KeysAndAttributes::consistentRead)
         .anyMatch(Boolean.TRUE::equals);
@@ -121,55 +128,87 @@ public final class DaxAwareAsyncClient extends ForwardingDynamoDbAsyncClient {
   /** Query through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public CompletableFuture<QueryResponse> query(QueryRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return readOrDirect("Query", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.query(request));
   }
 
   /** Scan through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public CompletableFuture<ScanResponse> scan(ScanRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return readOrDirect("Scan", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.scan(request));
   }
 
   /** TransactGetItems on DynamoDB: DAX passes transactional reads through without caching them. */
   @Override
   public CompletableFuture<TransactGetItemsResponse> transactGetItems(TransactGetItemsRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return router.directAsync("TransactGetItems", Tables.of(request), c -> c.transactGetItems(request));
   }
 
   /** PutItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<PutItemResponse> putItem(PutItemRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return router.writeAsync("PutItem", Tables.of(request.tableName()), c -> c.putItem(request));
   }
 
   /** UpdateItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<UpdateItemResponse> updateItem(UpdateItemRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return router.writeAsync("UpdateItem", Tables.of(request.tableName()), c -> c.updateItem(request));
   }
 
   /** DeleteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<DeleteItemResponse> deleteItem(DeleteItemRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return router.writeAsync("DeleteItem", Tables.of(request.tableName()), c -> c.deleteItem(request));
   }
 
   /** BatchWriteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<BatchWriteItemResponse> batchWriteItem(BatchWriteItemRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return router.writeAsync("BatchWriteItem", Tables.of(request), c -> c.batchWriteItem(request));
   }
 
   /** TransactWriteItems through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public CompletableFuture<TransactWriteItemsResponse> transactWriteItems(TransactWriteItemsRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return router.writeAsync("TransactWriteItems", Tables.of(request), c -> c.transactWriteItems(request));
   }
 
   /** DescribeTable on DynamoDB (DAX does not serve control-plane calls). */
   @Override
   public CompletableFuture<DescribeTableResponse> describeTable(DescribeTableRequest request) {
+    if (request == null) {
+      return nullRequest();
+    }
     return router.directAsync("DescribeTable", Tables.of(request.tableName()), c -> c.describeTable(request));
+  }
+
+  /** The SDK's asynchronous convention: bad input fails the returned future instead of throwing. */
+  private static <T> CompletableFuture<T> nullRequest() {
+    return CompletableFuture.failedFuture(InvalidInputException.of("request", "request must not be null."));
   }
 
   private <T> CompletableFuture<T> readOrDirect(String operation, String table, boolean consistent,

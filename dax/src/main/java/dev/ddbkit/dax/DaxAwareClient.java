@@ -126,12 +126,14 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
   /** GetItem through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public GetItemResponse getItem(GetItemRequest request) {
+    Require.nonNull(request, "request");
     return readOrDirect("GetItem", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.getItem(request));
   }
 
   /** BatchGetItem through DAX, or DynamoDB when any table asks for {@code ConsistentRead}. */
   @Override
   public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+    Require.nonNull(request, "request");
     boolean consistent = request.hasRequestItems() && request.requestItems().values().stream()
         .map(KeysAndAttributes::consistentRead)
         .anyMatch(Boolean.TRUE::equals);
@@ -141,54 +143,63 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
   /** Query through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public QueryResponse query(QueryRequest request) {
+    Require.nonNull(request, "request");
     return readOrDirect("Query", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.query(request));
   }
 
   /** Scan through DAX, or DynamoDB when {@code ConsistentRead} is set. */
   @Override
   public ScanResponse scan(ScanRequest request) {
+    Require.nonNull(request, "request");
     return readOrDirect("Scan", Tables.of(request.tableName()), Boolean.TRUE.equals(request.consistentRead()), c -> c.scan(request));
   }
 
   /** TransactGetItems on DynamoDB: DAX passes transactional reads through without caching them. */
   @Override
   public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+    Require.nonNull(request, "request");
     return router.direct("TransactGetItems", Tables.of(request), c -> c.transactGetItems(request));
   }
 
   /** PutItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public PutItemResponse putItem(PutItemRequest request) {
+    Require.nonNull(request, "request");
     return router.write("PutItem", Tables.of(request.tableName()), c -> c.putItem(request));
   }
 
   /** UpdateItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public UpdateItemResponse updateItem(UpdateItemRequest request) {
+    Require.nonNull(request, "request");
     return router.write("UpdateItem", Tables.of(request.tableName()), c -> c.updateItem(request));
   }
 
   /** DeleteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+    Require.nonNull(request, "request");
     return router.write("DeleteItem", Tables.of(request.tableName()), c -> c.deleteItem(request));
   }
 
   /** BatchWriteItem through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+    Require.nonNull(request, "request");
     return router.write("BatchWriteItem", Tables.of(request), c -> c.batchWriteItem(request));
   }
 
   /** TransactWriteItems through DAX; re-sent to DynamoDB only if it certainly never reached DAX. */
   @Override
   public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+    Require.nonNull(request, "request");
     return router.write("TransactWriteItems", Tables.of(request), c -> c.transactWriteItems(request));
   }
 
   /** DescribeTable on DynamoDB (DAX does not serve control-plane calls). */
   @Override
   public DescribeTableResponse describeTable(DescribeTableRequest request) {
+    Require.nonNull(request, "request");
     return router.direct("DescribeTable", Tables.of(request.tableName()), c -> c.describeTable(request));
   }
 

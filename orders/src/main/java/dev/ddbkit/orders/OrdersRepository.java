@@ -588,10 +588,7 @@ public final class OrdersRepository {
 
     /** The table; {@code orders-production} by default. It must have the seed's keys and indexes. */
     public Builder tableName(String tableName) {
-      Require.nonBlank(tableName, "tableName");
-      Require.argument(tableName.matches("[a-zA-Z0-9_.-]{3,255}"), "tableName",
-          "tableName '" + tableName + "' must be 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.");
-      this.tableName = tableName;
+      this.tableName = Require.tableName(tableName, "tableName");
       return this;
     }
 

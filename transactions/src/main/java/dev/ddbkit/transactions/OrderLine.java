@@ -6,13 +6,13 @@ import dev.ddbkit.core.error.Require;
  * One line of an order: a product and how many units of it. Stored in the order's {@code items} list as
  * the seed does ({@code {productId: S, quantity: N}}).
  *
- * @param productId the inventory item's {@code product_id}
+ * @param productId the inventory item's {@code product_id}; not blank, at most 2048 UTF-8 bytes
  * @param quantity units ordered; positive
  */
 public record OrderLine(String productId, long quantity) {
 
   public OrderLine {
-    Require.nonBlank(productId, "productId");
+    Require.partitionKey(productId, "productId");
     Require.argument(quantity > 0, "quantity",
         "quantity of product " + productId + " must be positive but was " + quantity + ".");
   }

@@ -1,14 +1,20 @@
 package dev.ddbkit.transactions;
 
 import dev.ddbkit.core.error.Require;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An order to process: who orders, the order id, the lines, and the operation id that makes a retry of
- * the same order safe. The operation id defaults to {@code customerId + "#" + orderId}, so re-sending an
- * order is recognised as the same operation.
+ * the same order safe. The operation id defaults to a function of the customer and the order id only (see
+ * {@link #defaultOperationId(String, String)}), so re-sending an order is recognised as the same operation
+ * and two different orders never share one. Keys are checked against DynamoDB's limits here: customerId
+ * at most 2048 UTF-8 bytes (partition key), orderId at most 1024 (sort key).
  *
  * <pre>{@code
  * OrderRequest order = OrderRequest.builder()
@@ -18,15 +24,17 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class OrderRequest {
+  private static final int MAX_DEFAULT_OPERATION_ID_BYTES = 1024;
+
   private final String operationId;
   private final String customerId;
   private final String orderId;
   private final List<OrderLine> lines;
 
   private OrderRequest(Builder b) {
-    this.customerId = Require.nonBlank(b.customerId, "customerId");
-    this.orderId = Require.nonBlank(b.orderId, "orderId");
-    this.operationId = b.operationId == null ? customerId + "#" + orderId : b.operationId;
+    this.customerId = Require.partitionKey(b.customerId, "customerId");
+    this.orderId = Require.sortKey(b.orderId, "orderId");
+    this.operationId = b.operationId == null ? defaultOperationId(customerId, orderId) : b.operationId;
     Require.nonBlank(operationId, "operationId");
     Require.argument(!b.lines.isEmpty(), "lines", "An order needs at least one line.");
     this.lines = List.copyOf(b.lines);
@@ -35,6 +43,44 @@ public final class OrderRequest {
   /** A new builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The operation id of an order without an explicit one; distinct (customer, order id) pairs always get
+   * distinct ids, and the result is at most 1024 UTF-8 bytes:
+   *
+   * <ul>
+   *   <li>{@code customerId + "#" + orderId} when neither contains {@code '#'} (exactly one {@code '#'}), for
+   *       example {@code cust-42#ORD-1001};
+   *   <li>otherwise {@code "#" + customerId.length() + "#" + customerId + "#" + orderId} (the length prefix
+   *       tells where the customer ends), for example {@code #3#a#b#c} for customer {@code a#b}, order
+   *       {@code c}, and {@code #1#a#b#c} for customer {@code a}, order {@code b#c};
+   *   <li>when that is over 1024 UTF-8 bytes, {@code "#sha256#"} and the hex SHA-256 of the length-prefixed
+   *       form.
+   * </ul>
+   */
+  public static String defaultOperationId(String customerId, String orderId) {
+    Require.nonBlank(customerId, "customerId");
+    Require.nonBlank(orderId, "orderId");
+    String id;
+    if (customerId.indexOf('#') < 0 && orderId.indexOf('#') < 0) {
+      id = customerId + "#" + orderId;
+    } else {
+      id = "#" + customerId.length() + "#" + customerId + "#" + orderId;
+    }
+    if (Require.utf8Length(id) <= MAX_DEFAULT_OPERATION_ID_BYTES) {
+      return id;
+    }
+    String prefixed = customerId.length() + "#" + customerId + "#" + orderId;
+    return "#sha256#" + sha256(prefixed);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM.", e);
+    }
   }
 
   /** The caller's operation id: the idempotency key of this order. */
@@ -72,21 +118,21 @@ public final class OrderRequest {
 
     private Builder() {}
 
-    /** The idempotency key; defaults to {@code customerId + "#" + orderId}. */
+    /** The idempotency key; defaults to {@link OrderRequest#defaultOperationId(String, String)}. */
     public Builder operationId(String operationId) {
       this.operationId = Require.nonBlank(operationId, "operationId");
       return this;
     }
 
-    /** The customer. */
+    /** The customer ({@code customer_id}, the partition key): not blank, at most 2048 UTF-8 bytes. */
     public Builder customerId(String customerId) {
-      this.customerId = Require.nonBlank(customerId, "customerId");
+      this.customerId = Require.partitionKey(customerId, "customerId");
       return this;
     }
 
-    /** The order id. */
+    /** The order id ({@code order_id}, the sort key): not blank, at most 1024 UTF-8 bytes. */
     public Builder orderId(String orderId) {
-      this.orderId = Require.nonBlank(orderId, "orderId");
+      this.orderId = Require.sortKey(orderId, "orderId");
       return this;
     }
 

@@ -119,27 +119,27 @@ public final class TransactionSettings {
 
     private Builder() {}
 
-    /** The orders table name. */
+    /** The orders table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'. */
     public Builder ordersTable(String name) {
-      this.ordersTable = Require.nonBlank(name, "ordersTable");
+      this.ordersTable = Require.tableName(name, "ordersTable");
       return this;
     }
 
-    /** The inventory table name. */
+    /** The inventory table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'. */
     public Builder inventoryTable(String name) {
-      this.inventoryTable = Require.nonBlank(name, "inventoryTable");
+      this.inventoryTable = Require.tableName(name, "inventoryTable");
       return this;
     }
 
-    /** The accounts table name. */
+    /** The accounts table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'. */
     public Builder accountsTable(String name) {
-      this.accountsTable = Require.nonBlank(name, "accountsTable");
+      this.accountsTable = Require.tableName(name, "accountsTable");
       return this;
     }
 
-    /** The idempotency table name. */
+    /** The idempotency table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'. */
     public Builder idempotencyTable(String name) {
-      this.idempotencyTable = Require.nonBlank(name, "idempotencyTable");
+      this.idempotencyTable = Require.tableName(name, "idempotencyTable");
       return this;
     }
 

@@ -56,4 +56,54 @@ class RequestsTest {
     assertThatThrownBy(() -> TransactionSettings.builder().idempotencyRetention(Duration.ofMinutes(10)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("idempotencyRetention");
   }
+
+  @Test
+  void order_defaultOperationId_tellsIdsContainingHashApart() {
+    String first = OrderRequest.builder().customerId("a#b").orderId("c").line("p", 1).build().operationId();
+    String second = OrderRequest.builder().customerId("a").orderId("b#c").line("p", 1).build().operationId();
+    assertThat(first).isEqualTo("#3#a#b#c").isNotEqualTo(second);
+    assertThat(second).isEqualTo("#1#a#b#c");
+    assertThat(OrderRequest.builder().customerId("a#b").orderId("c").line("q", 2).build().operationId())
+        .as("same order, other lines: same operation id").isEqualTo(first);
+  }
+
+  @net.jqwik.api.Property
+  void order_defaultOperationId_isInjectiveAndAtMost1024Bytes(
+      @net.jqwik.api.ForAll("ids") String c1, @net.jqwik.api.ForAll("ids") String o1,
+      @net.jqwik.api.ForAll("ids") String c2, @net.jqwik.api.ForAll("ids") String o2) {
+    String a = OrderRequest.defaultOperationId(c1, o1);
+    String b = OrderRequest.defaultOperationId(c2, o2);
+    assertThat(a.equals(b)).isEqualTo(c1.equals(c2) && o1.equals(o2));
+    assertThat(a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1024);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> ids() {
+    return net.jqwik.api.Arbitraries.oneOf(
+        net.jqwik.api.Arbitraries.strings().withChars("ab#1").ofMinLength(1).ofMaxLength(6),
+        net.jqwik.api.Arbitraries.strings().withChars("é#").ofMinLength(500).ofMaxLength(1024));
+  }
+
+  @Test
+  void order_longIds_getAHashedDefaultOperationId() {
+    OrderRequest order = OrderRequest.builder().customerId("é".repeat(1024)).orderId("x").line("p", 1).build();
+    assertThat(order.operationId()).startsWith("#sha256#").hasSize(8 + 64);
+  }
+
+  @Test
+  void keys_overDynamoDbsLimits_areRejectedNamingTheArgument() {
+    String over2048 = "é".repeat(1025);
+    assertArgument(() -> OrderRequest.builder().customerId(over2048), "customerId");
+    assertArgument(() -> OrderRequest.builder().orderId("é".repeat(513)), "orderId");
+    assertArgument(() -> OrderLine.of(over2048, 1), "productId");
+    assertArgument(() -> TransferRequest.of("op", over2048, "bob", 1), "fromAccount");
+    assertArgument(() -> TransferRequest.of("op", "alice", over2048, 1), "toAccount");
+    assertArgument(() -> TransactionSettings.builder().ordersTable("orders production!"), "ordersTable");
+    assertArgument(() -> TransactionSettings.builder().idempotencyTable("ab"), "idempotencyTable");
+  }
+
+  private static void assertArgument(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String argument) {
+    assertThatThrownBy(call).isInstanceOf(InvalidInputException.class).hasMessageContaining(argument)
+        .hasMessageEndingWith(".").extracting(e -> ((InvalidInputException) e).argument()).isEqualTo(argument);
+  }
 }

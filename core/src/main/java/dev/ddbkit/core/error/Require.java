@@ -1,10 +1,28 @@
 package dev.ddbkit.core.error;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Argument checks that throw {@link InvalidInputException} with a sentence naming the argument. */
+/**
+ * Argument checks that throw {@link InvalidInputException} with a sentence naming the argument. Besides
+ * null and blank checks it holds DynamoDB's own limits on table names and key values, so every module
+ * rejects them the same way before a request is sent:
+ *
+ * <pre>{@code
+ * this.table = Require.tableName(table, "tableName");          // 3-255 of a-z A-Z 0-9 _ - .
+ * String pk = Require.partitionKey(customerId, "customerId");  // not blank, at most 2048 UTF-8 bytes
+ * String sk = Require.sortKey(orderId, "orderId");             // not blank, at most 1024 UTF-8 bytes
+ * }</pre>
+ */
 public final class Require {
+  /** DynamoDB's limit on a partition key value, in UTF-8 bytes. */
+  public static final int MAX_PARTITION_KEY_BYTES = 2048;
+  /** DynamoDB's limit on a sort key value, in UTF-8 bytes. */
+  public static final int MAX_SORT_KEY_BYTES = 1024;
+
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
   private Require() {}
 
   /** Returns {@code value} or throws if it is null. */
@@ -36,5 +54,61 @@ public final class Require {
       throw InvalidInputException.of(name, name + " must be at least " + min + " but was " + value + ".");
     }
     return value;
+  }
+
+  /**
+   * Returns {@code value} or throws unless it is a valid DynamoDB table name: 3 to 255 characters of
+   * a-z, A-Z, 0-9, '_', '-' and '.'.
+   */
+  public static String tableName(@Nullable String value, String name) {
+    nonBlank(value, name);
+    argument(TABLE_NAME.matcher(value).matches(), name,
+        name + " '" + value + "' must be 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.");
+    return value;
+  }
+
+  /** Whether {@code value} is a valid DynamoDB table (or index) name. */
+  public static boolean isValidTableName(@Nullable String value) {
+    return value != null && TABLE_NAME.matcher(value).matches();
+  }
+
+  /** Returns {@code value} or throws if it is blank or longer than {@code maxBytes} in UTF-8. */
+  public static String maxUtf8Bytes(@Nullable String value, int maxBytes, String name) {
+    nonBlank(value, name);
+    int bytes = utf8Length(value);
+    if (bytes > maxBytes) {
+      throw InvalidInputException.of(name, name + " must be at most " + maxBytes + " UTF-8 bytes but was " + bytes
+          + ".");
+    }
+    return value;
+  }
+
+  /** Returns {@code value} or throws unless it is a valid partition key value: not blank, at most 2048 UTF-8 bytes. */
+  public static String partitionKey(@Nullable String value, String name) {
+    return maxUtf8Bytes(value, MAX_PARTITION_KEY_BYTES, name);
+  }
+
+  /** Returns {@code value} or throws unless it is a valid sort key value: not blank, at most 1024 UTF-8 bytes. */
+  public static String sortKey(@Nullable String value, String name) {
+    return maxUtf8Bytes(value, MAX_SORT_KEY_BYTES, name);
+  }
+
+  /** The UTF-8 length of {@code s} in bytes, without encoding it (an unpaired surrogate counts 3 bytes). */
+  public static int utf8Length(CharSequence s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

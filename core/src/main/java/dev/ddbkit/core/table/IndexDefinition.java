@@ -24,7 +24,7 @@ public final class IndexDefinition {
   private IndexDefinition(String name, KeyAttribute partitionKey, @Nullable KeyAttribute sortKey,
       ProjectionType projection, List<String> nonKeyAttributes) {
     Require.nonBlank(name, "index name");
-    Require.argument(TableDefinition.VALID_NAME.matcher(name).matches(), "index name",
+    Require.argument(Require.isValidTableName(name), "index name",
         "Index name '" + name + "' must be 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.");
     Require.nonNull(partitionKey, "partition key of index " + name);
     Require.nonNull(projection, "projection of index " + name);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
  * }</pre>
  */
 public final class TableDefinition {
-  static final Pattern VALID_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   private final String name;
   private final KeyAttribute partitionKey;
@@ -233,7 +231,7 @@ public final class TableDefinition {
 
   private static String checkName(@Nullable String name) {
     Require.nonBlank(name, "table name");
-    Require.argument(VALID_NAME.matcher(name).matches(), "table name",
+    Require.argument(Require.isValidTableName(name), "table name",
         "Table name '" + name + "' must be 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.");
     return name;
   }

@@ -105,6 +105,28 @@ class OrderProcessingIT {
   }
 
   @Test
+  void ordersWhoseIdsJoinToTheSameTextWithHash_areBothConfirmedAndEachReplaysOnlyItself() {
+    // customer "a#b" / order "c" and customer "a" / order "b#c" both read "a#b#c" when joined with '#'
+    OrderRequest first = OrderRequest.builder().customerId("a#b").orderId("c").line("sku-1", 1).build();
+    OrderRequest second = OrderRequest.builder().customerId("a").orderId("b#c").line("sku-1", 2).build();
+
+    OrderResult r1 = tx.processOrder(first);
+    OrderResult r2 = tx.processOrder(second);
+
+    assertThat(first.operationId()).isNotEqualTo(second.operationId());
+    assertThat(r1).isInstanceOfSatisfying(OrderResult.Confirmed.class, c -> assertThat(c.replayed()).isFalse());
+    assertThat(r2).isInstanceOfSatisfying(OrderResult.Confirmed.class, c -> assertThat(c.replayed()).isFalse());
+    assertThat(db.order("a#b", "c")).isNotEmpty();
+    assertThat(db.order("a", "b#c")).isNotEmpty();
+    assertThat(db.quantity("sku-1")).hasValue(7);
+    assertThat(db.count(db.idempotency)).isEqualTo(2);
+    // the same order again is still a replay, not a second decrement
+    assertThat(tx.processOrder(o -> o.customerId("a").orderId("b#c").line("sku-1", 2)))
+        .isInstanceOfSatisfying(OrderResult.Confirmed.class, c -> assertThat(c.replayed()).isTrue());
+    assertThat(db.quantity("sku-1")).hasValue(7);
+  }
+
+  @Test
   void orderOperationIdReusedWithOtherLines_isIdempotentParameterMismatch() {
     tx.processOrder(o -> o.customerId("cust-1").orderId("ORD-5").line("sku-1", 2));
 

@@ -100,13 +100,27 @@ public final class MetricKeys {
     return Optional.empty();
   }
 
-  /** Checks a metric name: not blank and without {@code '#'}; returns it. */
+  /**
+   * Longest metric name in UTF-8 bytes: the partition key {@code <name>#<shard>} must stay within
+   * DynamoDB's 2048 bytes for any shard number (up to 10 digits).
+   */
+  public static final int MAX_METRIC_NAME_BYTES = Require.MAX_PARTITION_KEY_BYTES - 1 - 10;
+
+  /**
+   * Checks a metric name: not blank, without {@code '#'}, at most 1000 characters and at most
+   * {@value #MAX_METRIC_NAME_BYTES} UTF-8 bytes (so that {@code <name>#<shard>} is a valid partition key);
+   * returns it.
+   */
   public static String checkMetricName(String metricName) {
     Require.nonBlank(metricName, "metricName");
     Require.argument(metricName.indexOf(SEPARATOR) < 0, "metricName",
         "metricName must not contain '#' (it separates the name from the shard) but was '" + metricName + "'.");
     Require.argument(metricName.length() <= 1000, "metricName",
         "metricName must be at most 1000 characters but had " + metricName.length() + ".");
+    int bytes = Require.utf8Length(metricName);
+    Require.argument(bytes <= MAX_METRIC_NAME_BYTES, "metricName",
+        "metricName must be at most " + MAX_METRIC_NAME_BYTES + " UTF-8 bytes (its partition key '<name>#<shard>' is"
+            + " limited to " + Require.MAX_PARTITION_KEY_BYTES + " bytes) but was " + bytes + ".");
     return metricName;
   }
 

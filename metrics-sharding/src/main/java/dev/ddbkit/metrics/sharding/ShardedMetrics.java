@@ -49,7 +49,7 @@ public final class ShardedMetrics {
 
   private ShardedMetrics(DynamoDbAsyncClient client, String tableName, ShardingConfig config) {
     this.client = Require.nonNull(client, "client");
-    this.tableName = Require.nonBlank(tableName, "tableName");
+    this.tableName = Require.tableName(tableName, "tableName");
     this.config = Require.nonNull(config, "config");
     this.retry = DdbkitRetry.of("ddbkit-metrics-" + tableName, config.retry());
     this.batchWriter = new BatchWriter(client, tableName, retry, config.writeConcurrency());

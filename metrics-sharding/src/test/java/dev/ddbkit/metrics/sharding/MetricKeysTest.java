@@ -82,4 +82,33 @@ class MetricKeysTest {
     assertThatThrownBy(() -> MetricKeys.sortKey(Instant.parse("+10000-01-01T00:00:00Z"), "a"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("timestamp");
   }
+
+  @Test
+  void checkMetricName_countsUtf8BytesOfThePartitionKey() {
+    String longest = "€".repeat(679);  // 2,037 UTF-8 bytes: "<name>#<10-digit shard>" is 2,048 bytes
+    assertThat(MetricKeys.shardKey(longest, Integer.MAX_VALUE - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .hasSize(2048);
+    assertThatThrownBy(() -> MetricKeys.checkMetricName("€".repeat(700)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("2037 UTF-8 bytes").hasMessageEndingWith(".")
+        .extracting(e -> ((InvalidInputException) e).argument()).isEqualTo("metricName");
+    assertThatThrownBy(() -> MetricQuery.builder("€".repeat(680), Instant.EPOCH, Instant.EPOCH).build())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("metricName");
+  }
+
+  @Test
+  void shardedMetrics_invalidTableName_isRejected() {
+    software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient unused =
+        new software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient() {
+          @Override
+          public String serviceName() {
+            return "dynamodb";
+          }
+
+          @Override
+          public void close() {}
+        };
+    assertThatThrownBy(() -> ShardedMetrics.create(unused, "metrics production!"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("tableName 'metrics production!'")
+        .extracting(e -> ((InvalidInputException) e).argument()).isEqualTo("tableName");
+  }
 }

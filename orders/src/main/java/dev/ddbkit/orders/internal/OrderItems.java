@@ -22,10 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The seed's item layout: formats, checks, id generation, sort-key bounds, and item to {@link Order}. */
 public final class OrderItems {
-  /** DynamoDB's partition key limit. */
-  static final int MAX_PARTITION_KEY_BYTES = 2048;
-  /** DynamoDB's sort key limit. */
-  static final int MAX_SORT_KEY_BYTES = 1024;
   /** Prefix of every order id. */
   public static final String ID_PREFIX = "ORD_";
   /** Smallest epoch millis with 13 digits (2001-09-09T01:46:40Z): ids sort by time only within 13 digits. */
@@ -40,18 +36,12 @@ public final class OrderItems {
 
   /** Returns {@code customerId} if it is a valid partition key value. */
   public static String checkCustomerId(@Nullable String customerId) {
-    Require.nonBlank(customerId, "customerId");
-    Require.argument(Utf8.length(customerId) <= MAX_PARTITION_KEY_BYTES, "customerId",
-        "customerId must be at most " + MAX_PARTITION_KEY_BYTES + " UTF-8 bytes.");
-    return customerId;
+    return Require.partitionKey(customerId, "customerId");
   }
 
   /** Returns {@code orderId} if it is a valid sort key value. */
   public static String checkOrderId(@Nullable String orderId) {
-    Require.nonBlank(orderId, "orderId");
-    Require.argument(Utf8.length(orderId) <= MAX_SORT_KEY_BYTES, "orderId",
-        "orderId must be at most " + MAX_SORT_KEY_BYTES + " UTF-8 bytes.");
-    return orderId;
+    return Require.sortKey(orderId, "orderId");
   }
 
   /** Returns {@code date} if it can be written as {@code YYYY-MM-DD}. */

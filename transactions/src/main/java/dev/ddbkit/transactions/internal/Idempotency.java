@@ -42,11 +42,7 @@ public final class Idempotency {
 
   /** Checks the operation id's size; a sentence names the limit. */
   public static String checkOperationId(String operationId) {
-    Require.nonBlank(operationId, "operationId");
-    int bytes = operationId.getBytes(StandardCharsets.UTF_8).length;
-    Require.argument(bytes <= MAX_OPERATION_ID_BYTES, "operationId",
-        "operationId must be at most " + MAX_OPERATION_ID_BYTES + " UTF-8 bytes but was " + bytes + ".");
-    return operationId;
+    return Require.maxUtf8Bytes(operationId, MAX_OPERATION_ID_BYTES, "operationId");
   }
 
   /**
