@@ -1,5 +1,8 @@
 package dev.ddbkit.integration.dax;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class DaxCircuitBreakerIT {
   private static final Duration COOL_DOWN = Duration.ofSeconds(30);
 
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<String> transitions = new CopyOnWriteArrayList<>();
   private final List<DaxRoute> routes = new CopyOnWriteArrayList<>();
   private final DaxListener listener = new DaxListener() {

@@ -1,5 +1,8 @@
 package dev.ddbkit.integration.dax;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbkit.core.table.SeedTables;
@@ -183,7 +186,7 @@ class UnreachableDaxIT {
       throws Exception {
     String table = tables.ensure(SeedTables.orders()).name();
     ddb.putItem(p -> p.tableName(table).item(order("c1", "o1", "PENDING")));
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     try (DynamoDbClient realDax = ClusterDaxClient.builder().overrideConfiguration(Configuration.builder()
             .url(Loopback.closedDaxEndpoint())
             .region(ddb.serviceClientConfiguration().region())

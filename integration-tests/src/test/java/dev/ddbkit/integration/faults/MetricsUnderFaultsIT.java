@@ -1,5 +1,7 @@
 package dev.ddbkit.integration.faults;
 
+import dev.ddbkit.testkit.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbkit.core.ClientSettings;
@@ -106,7 +108,7 @@ class MetricsUnderFaultsIT {
 
   /** Writes the points at 10 WCU/s per key, one attempt per simulated second; returns {goodput, seconds}. */
   private int[] drain(DynamoDbLocal local, TableDefinition table, int shards) {
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     HotPartitionSimulator simulator = HotPartitionSimulator.builder().table(table).scale(0.01).clock(clock).build();
     try (FaultProxy proxy = FaultProxy.builder().target(local.endpoint()).hotPartitions(simulator).start();
         DynamoDbAsyncClient async = DdbkitClients.newAsyncClient(local.clientSettings().toBuilder()

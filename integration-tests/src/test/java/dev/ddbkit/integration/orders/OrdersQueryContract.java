@@ -1,5 +1,8 @@
 package dev.ddbkit.integration.orders;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Duration;
+
 import static java.util.Comparator.comparing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,7 +84,7 @@ public abstract class OrdersQueryContract {
     // newest-first order is total
     List<OrdersRepository> byDay = DATES.stream()
         .map(d -> OrdersRepository.builder().client(client).tableName(table)
-            .clock(new TickingClock(d.atTime(8, 0).toInstant(ZoneOffset.UTC))).build())
+            .clock(TestClock.ticking(d.atTime(8, 0).toInstant(ZoneOffset.UTC), Duration.ofMillis(1))).build())
         .toList();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

@@ -1,5 +1,8 @@
 package dev.ddbkit.integration.orders;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -265,7 +268,7 @@ public abstract class OrdersRepositoryContract {
   void concurrentTransitions_fromTheSameStatus_exactlyOneWins(DynamoDbClient local, TestTables tables)
       throws Exception {
     String table = ordersTable(tables);
-    OrdersRepository orders = repository(clientUnderTest(local), table, new TickingClock(NOW));
+    OrdersRepository orders = repository(clientUnderTest(local), table, TestClock.ticking(NOW, Duration.ofMillis(1)));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int round = 0; round < 20; round++) {

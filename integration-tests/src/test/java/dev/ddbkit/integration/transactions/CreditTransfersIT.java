@@ -1,5 +1,8 @@
 package dev.ddbkit.integration.transactions;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +42,7 @@ class CreditTransfersIT {
   @BeforeEach
   void setUp(DynamoDbClient client, TestTables tables) {
     db = new Fixture(client, tables);
-    tx = DdbkitTransactions.create(client, db.settings(new SteppingClock(Instant.parse("2030-06-01T12:00:00Z"))));
+    tx = DdbkitTransactions.create(client, db.settings(TestClock.ticking(Instant.parse("2030-06-01T12:00:00Z"), Duration.ofMillis(1))));
     db.account("alice", 1_000);
     db.account("bob", 50);
   }

@@ -1,5 +1,7 @@
 package dev.ddbkit.integration.transactions;
 
+import dev.ddbkit.testkit.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -122,7 +124,7 @@ class TransactionFaultsIT {
 
   @Test
   void conditionalFailures_areNeverRetried_evenWhenRetryOnAcceptsEverything() {
-    TransactionSettings base = db.settings(new SteppingClock(Instant.parse("2030-06-01T12:00:00Z")));
+    TransactionSettings base = db.settings(TestClock.ticking(Instant.parse("2030-06-01T12:00:00Z"), Duration.ofMillis(1)));
     RetrySettings retryAll = base.retry().toBuilder().maxAttempts(6).sleeper(sleeps::add).retryOn(e -> true).build();
     DdbkitTransactions tx = DdbkitTransactions.create(viaProxy, base.toBuilder().retry(retryAll).build());
 
@@ -163,7 +165,7 @@ class TransactionFaultsIT {
   }
 
   private DdbkitTransactions transactions(int attempts) {
-    TransactionSettings base = db.settings(new SteppingClock(Instant.parse("2030-06-01T12:00:00Z")));
+    TransactionSettings base = db.settings(TestClock.ticking(Instant.parse("2030-06-01T12:00:00Z"), Duration.ofMillis(1)));
     RetrySettings retry = base.retry().toBuilder().maxAttempts(attempts).sleeper(sleeps::add).build();
     return DdbkitTransactions.create(viaProxy, base.toBuilder().retry(retry).build());
   }

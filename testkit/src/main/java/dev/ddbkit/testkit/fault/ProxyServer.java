@@ -41,6 +41,8 @@ final class ProxyServer {
   private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host",
       "upgrade", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "date");
 
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
   private final URI target;
   private final FaultEngine engine;
   private final CounterStore counters;
@@ -71,6 +73,7 @@ final class ProxyServer {
         .connectTimeout(Duration.ofSeconds(5))
         .executor(clientThreads)
         .build();
+    enableNoDelay();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(handlers);
     server.createContext("/", this::handle);
@@ -284,5 +287,16 @@ final class ProxyServer {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /**
+   * The JDK's HTTP server leaves Nagle's algorithm on unless {@code sun.net.httpserver.nodelay} is set before
+   * its first use; with it on, every proxied response waits about 40 ms for the client's delayed ACK, which
+   * would swamp the latency a test asks for. Set only if the user has not chosen.
+   */
+  private static void enableNoDelay() {
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
   }
 }

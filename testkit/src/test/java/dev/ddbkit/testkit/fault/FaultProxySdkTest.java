@@ -1,5 +1,8 @@
 package dev.ddbkit.testkit.fault;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -235,7 +238,7 @@ class FaultProxySdkTest {
 
   @Test
   void hotPartition_throttlesOneKeyButNotAnother() {
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     try (FaultProxy hot = FaultProxy.builder().target(local.endpoint())
         .hotPartitions(HotPartitionSimulator.builder().table(table, "product_id").scale(0.002).clock(clock).build())
         .start()) {

@@ -1,5 +1,8 @@
 package dev.ddbkit.testkit.fault;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Instant;
+
 import static dev.ddbkit.testkit.fault.FaultEngineTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HotPartitionSimulatorTest {
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final CounterStore counters = new CounterStore();
   // 10 WCU and 30 RCU per second per key
   private final HotPartitionSimulator simulator = HotPartitionSimulator.builder()

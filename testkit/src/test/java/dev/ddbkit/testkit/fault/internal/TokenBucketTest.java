@@ -1,14 +1,16 @@
 package dev.ddbkit.testkit.fault.internal;
 
+import dev.ddbkit.testkit.TestClock;
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ddbkit.testkit.fault.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 
   @Test
   void startsFull_thenRefusesWhenEmpty() {
