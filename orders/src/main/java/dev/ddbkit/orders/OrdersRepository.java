@@ -10,7 +10,7 @@ import dev.ddbkit.core.retry.RetrySettings;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.orders.internal.CursorCodec;
 import dev.ddbkit.orders.internal.Hydrator;
-import dev.ddbkit.orders.internal.ItemSize;
+import dev.ddbkit.core.item.ItemSize;
 import dev.ddbkit.orders.internal.OrderItems;
 import dev.ddbkit.orders.internal.Pager;
 import dev.ddbkit.orders.internal.Pager.RawPage;

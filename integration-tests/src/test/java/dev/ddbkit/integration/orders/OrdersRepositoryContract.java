@@ -22,7 +22,7 @@ import dev.ddbkit.orders.OrderTooLargeException;
 import dev.ddbkit.orders.OrdersRepository;
 import dev.ddbkit.orders.StatusQuery;
 import dev.ddbkit.orders.UnknownOrderStatusException;
-import dev.ddbkit.orders.internal.ItemSize;
+import dev.ddbkit.core.item.ItemSize;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import dev.ddbkit.testkit.TestTables;
 import java.math.BigDecimal;

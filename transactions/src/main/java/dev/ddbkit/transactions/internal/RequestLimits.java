@@ -3,6 +3,7 @@ package dev.ddbkit.transactions.internal;
 import dev.ddbkit.core.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import dev.ddbkit.core.item.ItemSize;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -66,50 +67,9 @@ public final class RequestLimits {
     return 0;
   }
 
-  /** Estimated size of an item: attribute names plus values. */
+  /** Size of an item as DynamoDB counts it: attribute names plus values. */
   public static long itemSize(Map<String, AttributeValue> item) {
-    long size = 0;
-    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-      size += utf8(e.getKey()) + valueSize(e.getValue());
-    }
-    return size;
-  }
-
-  /** Estimated size of one value, rounded up. */
-  public static long valueSize(AttributeValue v) {
-    if (v.s() != null) {
-      return utf8(v.s());
-    }
-    if (v.n() != null) {
-      return v.n().length() + 1L;
-    }
-    if (v.b() != null) {
-      return v.b().asByteArray().length;
-    }
-    if (v.bool() != null || v.nul() != null) {
-      return 1;
-    }
-    long size = 3;
-    if (v.hasSs()) {
-      for (String s : v.ss()) {
-        size += utf8(s);
-      }
-    } else if (v.hasNs()) {
-      for (String n : v.ns()) {
-        size += n.length() + 1L;
-      }
-    } else if (v.hasBs()) {
-      size += v.bs().stream().mapToLong(b -> b.asByteArray().length).sum();
-    } else if (v.hasL()) {
-      for (AttributeValue e : v.l()) {
-        size += 1 + valueSize(e);
-      }
-    } else if (v.hasM()) {
-      for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-        size += 1 + utf8(e.getKey()) + valueSize(e.getValue());
-      }
-    }
-    return size;
+    return ItemSize.of(item);
   }
 
   private static long utf8(@Nullable String s) {

@@ -1,5 +1,6 @@
-package dev.ddbkit.orders.internal;
+package dev.ddbkit.core.item;
 
+import dev.ddbkit.core.error.Require;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -8,6 +9,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * its value's size. Strings: UTF-8 bytes; binaries: bytes; numbers: 1 byte per two significant digits plus
  * 1; booleans and nulls: 1; sets: the sum of their elements; lists and maps: 3 bytes plus, per element,
  * 1 byte, the element's size and (for maps) the key's UTF-8 bytes.
+ *
+ * <pre>{@code
+ * if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) { ... reject before PutItem ... }
+ * }</pre>
  */
 public final class ItemSize {
   /** DynamoDB's item size limit: 400 KB. */
@@ -19,7 +24,7 @@ public final class ItemSize {
   public static long of(Map<String, AttributeValue> item) {
     long size = 0;
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-      size += Utf8.length(e.getKey()) + valueSize(e.getValue());
+      size += Require.utf8Length(e.getKey()) + valueSize(e.getValue());
     }
     return size;
   }
@@ -28,7 +33,7 @@ public final class ItemSize {
   public static long valueSize(AttributeValue v) {
     switch (v.type()) {
       case S:
-        return Utf8.length(v.s());
+        return Require.utf8Length(v.s());
       case N:
         return numberSize(v.n());
       case B:
@@ -37,7 +42,7 @@ public final class ItemSize {
       case NUL:
         return 1;
       case SS:
-        return v.ss().stream().mapToLong(Utf8::length).sum();
+        return v.ss().stream().mapToLong(Require::utf8Length).sum();
       case NS:
         return v.ns().stream().mapToLong(ItemSize::numberSize).sum();
       case BS:
@@ -52,7 +57,7 @@ public final class ItemSize {
       case M: {
         long size = 3;
         for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-          size += 1 + Utf8.length(e.getKey()) + valueSize(e.getValue());
+          size += 1 + Require.utf8Length(e.getKey()) + valueSize(e.getValue());
         }
         return size;
       }
@@ -62,7 +67,7 @@ public final class ItemSize {
   }
 
   /** 1 byte per two significant digits (leading and trailing zeros trimmed), plus 1. */
-  static long numberSize(String n) {
+  public static long numberSize(String n) {
     String s = n.trim();
     int exponent = Math.max(s.indexOf('e'), s.indexOf('E'));
     if (exponent >= 0) {

@@ -1,4 +1,4 @@
-package dev.ddbkit.orders.internal;
+package dev.ddbkit.core.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
