@@ -34,7 +34,14 @@ public final class Order {
   /** TTL, epoch seconds. */
   public static final String EXPIRES_AT = "expires_at";
 
-  private static final Set<String> RESERVED = Set.of(CUSTOMER_ID, ORDER_ID, ORDER_DATE, CREATED_AT, STATUS, EXPIRES_AT);
+  /**
+   * Token of the last status transition, written by {@code updateStatus} so an SDK retry of an applied
+   * {@code UpdateItem} recognises its own write. Additive (the seed's code ignores it); not an order attribute.
+   */
+  public static final String STATUS_TOKEN = "ddbkit_status_token";
+
+  private static final Set<String> RESERVED =
+      Set.of(CUSTOMER_ID, ORDER_ID, ORDER_DATE, CREATED_AT, STATUS, EXPIRES_AT, STATUS_TOKEN);
 
   private final OrderKey key;
   private final LocalDate orderDate;

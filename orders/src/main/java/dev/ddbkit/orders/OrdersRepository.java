@@ -5,6 +5,8 @@ import dev.ddbkit.core.error.DdbkitErrors;
 import dev.ddbkit.core.error.DdbkitException;
 import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.DdbkitRetryMetrics;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.core.retry.DdbkitRetry;
 import dev.ddbkit.core.retry.RetrySettings;
 import dev.ddbkit.core.table.SeedTables;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +97,7 @@ public final class OrdersRepository {
     this.cursors = new CursorCodec(b.cursorKey);
     this.pager = new Pager(client);
     DdbkitRetry retry = b.retry != null ? b.retry : DdbkitRetry.of("ddbkit-orders", RetrySettings.defaults());
+    DdbkitRetryMetrics.bind(retry, b.metrics, "BatchGetItem", table);
     this.hydrator = new Hydrator(client, table, retry, consistentReads);
   }
 
@@ -228,8 +232,16 @@ public final class OrdersRepository {
    * }
    * }</pre>
    *
+   * <p>Exactly once under SDK retries: each call writes a random token to {@code ddbkit_status_token}
+   * ({@link Order#STATUS_TOKEN}) along with the status, and the condition also accepts
+   * {@code status = next AND token = this call's token}. If an attempt is applied but its response lost, the
+   * SDK's retry therefore succeeds on this call's own write instead of reporting a conflict.
+   *
    * @throws OrderStatusConflictException if the order is not in {@code expected}; nothing was written
    * @throws OrderNotFoundException if there is no such order; nothing was written
+   * @throws DdbkitException of the consistent {@code GetItem} that looks up the current status when the
+   *     client returned no old item on the condition failure and that read failed: the outcome is then
+   *     unknown (the condition failure is attached as suppressed)
    */
   public Order updateStatus(OrderKey key, OrderStatus expected, OrderStatus next) {
     Require.nonNull(key, "key");
@@ -238,14 +250,15 @@ public final class OrdersRepository {
     Require.argument(expected != next, "next",
         "next must differ from expected; both are " + expected.wireValue() + ".");
     ErrorContext context = ErrorContext.of("UpdateItem", table);
+    String token = newStatusToken();
     UpdateItemResponse response;
     try {
       response = client.updateItem(b -> b.tableName(table).key(keyItem(key))
-          .updateExpression("SET #status = :next")
-          .conditionExpression("#status = :expected")
-          .expressionAttributeNames(Map.of("#status", Order.STATUS))
+          .updateExpression("SET #status = :next, #tok = :token")
+          .conditionExpression("#status = :expected OR (#status = :next AND #tok = :token)")
+          .expressionAttributeNames(Map.of("#status", Order.STATUS, "#tok", Order.STATUS_TOKEN))
           .expressionAttributeValues(Map.of(":next", AttributeValue.fromS(next.wireValue()),
-              ":expected", AttributeValue.fromS(expected.wireValue())))
+              ":expected", AttributeValue.fromS(expected.wireValue()), ":token", AttributeValue.fromS(token)))
           .returnValues(ReturnValue.ALL_NEW)
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
     } catch (RuntimeException e) {
@@ -258,6 +271,11 @@ public final class OrdersRepository {
     LOG.debug("Order {} of customer {}: {} -> {}", key.orderId(), key.customerId(), expected.wireValue(),
         next.wireValue());
     return OrderItems.fromItem(response.attributes(), context);
+  }
+
+  /** 16 random hex digits identifying one {@code updateStatus} call. */
+  private static String newStatusToken() {
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 
   /** {@link #updateStatus(OrderKey, OrderStatus, OrderStatus)} by customer and order id. */
@@ -274,7 +292,10 @@ public final class OrdersRepository {
         GetItemResponse read = client.getItem(b -> b.tableName(table).key(keyItem(key)).consistentRead(true));
         current = read.hasItem() && !read.item().isEmpty() ? read.item() : null;
       } catch (RuntimeException readFailure) {
-        return OrderStatusConflictException.of(key, expected, null, context, cause);
+        // whether the order exists, and in which status, is unknown: report the read's error
+        DdbkitException error = DdbkitErrors.translate(readFailure, "GetItem", table);
+        error.addSuppressed(cause);
+        return error;
       }
     }
     if (current == null) {
@@ -474,8 +495,18 @@ public final class OrdersRepository {
       Function<List<Map<String, AttributeValue>>, List<T>> mapper) {
     Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(spec, cursor);
     RawPage raw = pager.fetch(spec, start, pageSize);
-    List<T> items = mapper.apply(raw.items());
+    List<T> items = map(spec, raw, mapper);
     return Page.of(items, raw.next() == null ? null : cursors.encode(spec, raw.next()));
+  }
+
+  /** Maps a page's items; a malformed item's error carries the next page's cursor, so callers can skip it. */
+  private <T> List<T> map(QuerySpec spec, RawPage raw, Function<List<Map<String, AttributeValue>>, List<T>> mapper) {
+    try {
+      return mapper.apply(raw.items());
+    } catch (MalformedOrderException malformed) {
+      Map<String, AttributeValue> next = raw.next();
+      throw next == null ? malformed : malformed.withNextCursor(cursors.encode(spec, next));
+    }
   }
 
   private <T> Stream<T> stream(QuerySpec spec, @Nullable String cursor, int pageSize,
@@ -494,7 +525,7 @@ public final class OrdersRepository {
             return false;
           }
           RawPage raw = pager.fetch(spec, next, pageSize);
-          current = mapper.apply(raw.items()).iterator();
+          current = map(spec, raw, mapper).iterator();
           next = raw.next();
           exhausted = next == null;
         }
@@ -577,6 +608,7 @@ public final class OrdersRepository {
     private @Nullable DdbkitRetry retry;
     private @Nullable RandomGenerator idRandom;
     private boolean consistentReads;
+    private MetricsHook metrics = MetricsHook.noop();
 
     private Builder() {}
 
@@ -638,6 +670,16 @@ public final class OrdersRepository {
     /** Strongly consistent {@code GetItem}, customer queries and hydration (twice the read cost); off by default. */
     public Builder consistentReads(boolean consistentReads) {
       this.consistentReads = consistentReads;
+      return this;
+    }
+
+    /**
+     * Where the repository reports its own retries of unprocessed {@code BatchGetItem} keys
+     * ({@code retried(BatchGetItem, table, DDBKIT)}, and {@code throttled}); records nothing by default.
+     * SDK-level retries are reported by the client's own hook.
+     */
+    public Builder metrics(MetricsHook metrics) {
+      this.metrics = Require.nonNull(metrics, "metrics");
       return this;
     }
 

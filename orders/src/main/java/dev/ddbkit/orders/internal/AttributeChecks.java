@@ -27,7 +27,7 @@ public final class AttributeChecks {
     Require.argument(!Order.reservedAttributeNames().contains(name), name,
         "Attribute " + name + " is managed by the orders repository and cannot be supplied; reserved names are "
             + Order.reservedAttributeNames() + ".");
-    if (Utf8.length(name) > MAX_NAME_BYTES) {
+    if (Require.utf8Length(name) > MAX_NAME_BYTES) {
       throw InvalidInputException.of("attribute name",
           "Attribute name " + name.substring(0, 32) + "... is longer than " + MAX_NAME_BYTES + " UTF-8 bytes.");
     }

@@ -104,11 +104,13 @@ public final class OrderItems {
     String customerId = string(item, Order.CUSTOMER_ID, context);
     String orderId = string(item, Order.ORDER_ID, context);
     String where = " of order " + orderId + " of customer " + customerId;
+    OrderKey key = keyOrNull(item);
     Instant createdAt;
     try {
       createdAt = Instant.parse(string(item, Order.CREATED_AT, context));
     } catch (DateTimeParseException e) {
-      throw MalformedOrderException.of("Attribute created_at" + where + " is not an ISO-8601 instant.", context, e);
+      throw MalformedOrderException.of("Attribute created_at" + where + " is not an ISO-8601 instant.", context, e,
+          key);
     }
     LocalDate orderDate;
     AttributeValue date = item.get(Order.ORDER_DATE);
@@ -116,13 +118,14 @@ public final class OrderItems {
       // the seed's transactional orders carry no order_date; their day is created_at's UTC day
       orderDate = date == null ? orderDate(createdAt) : LocalDate.parse(string(item, Order.ORDER_DATE, context));
     } catch (DateTimeParseException e) {
-      throw MalformedOrderException.of("Attribute order_date" + where + " is not YYYY-MM-DD.", context, e);
+      throw MalformedOrderException.of("Attribute order_date" + where + " is not YYYY-MM-DD.", context, e, key);
     }
     OrderStatus status;
     try {
       status = OrderStatus.fromWire(string(item, Order.STATUS, context));
     } catch (UnknownOrderStatusException e) {
-      throw MalformedOrderException.of("Attribute status" + where + ": " + e.getMessage(), context, e);
+      throw MalformedOrderException.of("Attribute status" + where + ": " + e.getMessage(), context, e,
+          key);
     }
     Instant expiresAt = null;
     AttributeValue ttl = item.get(Order.EXPIRES_AT);
@@ -131,7 +134,7 @@ public final class OrderItems {
         expiresAt = Instant.ofEpochSecond(Long.parseLong(ttl.n()));
       } catch (RuntimeException e) {
         throw MalformedOrderException.of("Attribute expires_at" + where + " is not a number of epoch seconds.",
-            context, e);
+            context, e, key);
       }
     }
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
@@ -148,9 +151,23 @@ public final class OrderItems {
     AttributeValue value = item.get(name);
     if (value == null || value.s() == null || value.s().isBlank()) {
       throw MalformedOrderException.of("Item " + keyDescription(item) + " has no string attribute " + name + ".",
-          context, null);
+          context, null, keyOrNull(item));
     }
     return value.s();
+  }
+
+  /** The key of {@code item}, or null if it has no valid {@code customer_id} and {@code order_id}. */
+  static @Nullable OrderKey keyOrNull(Map<String, AttributeValue> item) {
+    AttributeValue c = item.get(Order.CUSTOMER_ID);
+    AttributeValue o = item.get(Order.ORDER_ID);
+    if (c == null || o == null || c.s() == null || o.s() == null) {
+      return null;
+    }
+    try {
+      return new OrderKey(c.s(), o.s());
+    } catch (RuntimeException invalid) {
+      return null;
+    }
   }
 
   private static String keyDescription(Map<String, AttributeValue> item) {

@@ -86,7 +86,37 @@ class OrderItemsTest {
         T, OrderStatus.PENDING, null, Map.of()).toItem());
     item.put("status", AttributeValue.fromS("lost"));
     assertThatThrownBy(() -> OrderItems.fromItem(item, ErrorContext.empty()))
-        .isInstanceOf(MalformedOrderException.class).hasMessageContaining("lost");
+        .isInstanceOf(MalformedOrderException.class).hasMessageContaining("lost")
+        .satisfies(e -> {
+          MalformedOrderException malformed = (MalformedOrderException) e;
+          assertThat(malformed.key()).contains(OrderKey.of("c-1", "ORD_1_a"));
+          assertThat(malformed.nextCursor()).isEmpty();
+          MalformedOrderException onPage = malformed.withNextCursor("next");
+          assertThat(onPage.nextCursor()).contains("next");
+          assertThat(onPage.key()).isEqualTo(malformed.key());
+          assertThat(onPage).hasMessage(malformed.getMessage());
+        });
+  }
+
+  @Test
+  void fromItem_withoutAKeyOrManagedAttribute_isMalformed_withTheKeyWhenItHasOne() {
+    Map<String, AttributeValue> noCreatedAt = Map.of("customer_id", AttributeValue.fromS("c-1"),
+        "order_id", AttributeValue.fromS("ORD_1_a"), "status", AttributeValue.fromS("pending"));
+    assertThatThrownBy(() -> OrderItems.fromItem(noCreatedAt, ErrorContext.empty()))
+        .isInstanceOfSatisfying(MalformedOrderException.class,
+            e -> assertThat(e.key()).contains(OrderKey.of("c-1", "ORD_1_a")));
+    Map<String, AttributeValue> noOrderId = Map.of("customer_id", AttributeValue.fromS("c-1"));
+    assertThatThrownBy(() -> OrderItems.fromItem(noOrderId, ErrorContext.empty()))
+        .isInstanceOfSatisfying(MalformedOrderException.class, e -> assertThat(e.key()).isEmpty());
+  }
+
+  @Test
+  void statusToken_isReserved_andNotAnOrderAttribute() {
+    Map<String, AttributeValue> item = new HashMap<>(Order.of(OrderKey.of("c-1", "ORD_1_a"), LocalDate.of(2024, 1, 15),
+        T, OrderStatus.PENDING, null, Map.of()).toItem());
+    item.put(Order.STATUS_TOKEN, AttributeValue.fromS("0123456789abcdef"));
+    assertThat(Order.reservedAttributeNames()).contains("ddbkit_status_token");
+    assertThat(OrderItems.fromItem(item, ErrorContext.empty()).attributes()).isEmpty();
   }
 
   @Test
