@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@link OrdersRepository} under 10 % throttling, 2 % 5xx, 5 ms of added latency, partial
- * {@code BatchGetItem} results and lost {@code PutItem} responses (applied, then the connection dropped):
+ * {@code BatchGetItem} results and lost {@code PutItem} and {@code UpdateItem} responses (applied, then the connection dropped):
  * every order is created once and reported created, every transition applies once, and every query returns
  * each order exactly once.
  */
@@ -60,6 +60,8 @@ class OrdersUnderFaultsIT {
         .rule(FaultRule.forOperation("BatchGetItem").unprocessed(0.3, 0.4))
         // applied, response lost: the SDK's retry fails attribute_not_exists on the order it just stored
         .rule(FaultRule.forOperation("PutItem").table(table).inject(Fault.dropConnectionAfterForwarding(), 0.2))
+        // applied, response lost: the SDK's retry must recognise the transition's own token, not report a conflict
+        .rule(FaultRule.forOperation("UpdateItem").table(table).inject(Fault.dropConnectionAfterForwarding(), 0.2))
         .start();
         DynamoDbClient client = DdbkitClients.newSyncClient(local.clientSettings().toBuilder()
             .endpointOverride(proxy.endpoint()).retryMode(ClientSettings.RetryMode.STANDARD).maxAttempts(5).build())) {
@@ -118,6 +120,8 @@ class OrdersUnderFaultsIT {
       assertThat(counters.injected(FaultKind.PROVISIONED_THROUGHPUT_EXCEEDED)).isPositive();
       assertThat(counters.unprocessedItems()).isPositive();
       assertThat(counters.injected(FaultKind.DROPPED_CONNECTION, "PutItem")).as("PutItem responses lost").isPositive();
+      assertThat(counters.injected(FaultKind.DROPPED_CONNECTION, "UpdateItem")).as("UpdateItem responses lost")
+          .isPositive();
     }
   }
 

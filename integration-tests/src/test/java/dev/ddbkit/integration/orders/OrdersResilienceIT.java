@@ -80,16 +80,16 @@ class OrdersResilienceIT {
   }
 
   @Test
-  void racingTransitions_withLostResponses_stillHaveExactlyOneWinner(DynamoDbLocal local, TestTables tables)
+  void racingTransitions_withALostResponse_stillHaveExactlyOneWinner(DynamoDbLocal local, TestTables tables)
       throws Exception {
     String table = tables.ensure(SeedTables.orders()).name();
-    int rounds = 6;
-    try (FaultProxy proxy = lostUpdateItems(local, rounds); DynamoDbClient client = retryingClient(local, proxy)) {
-      OrdersRepository orders = OrdersRepository.builder().client(client).tableName(table)
-          .clock(TestClock.ticking(NOW, Duration.ofMillis(1))).build();
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      try {
-        for (int round = 0; round < rounds; round++) {
+    Clock clock = TestClock.ticking(NOW, Duration.ofMillis(1));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 4; round++) {
+        // a fresh proxy per round: the first UpdateItem of the round (either racer's) is applied, its response lost
+        try (FaultProxy proxy = lostUpdateItems(local, 1); DynamoDbClient client = retryingClient(local, proxy)) {
+          OrdersRepository orders = OrdersRepository.builder().client(client).tableName(table).clock(clock).build();
           Order order = orders.create(o -> o.customerId("c-race"));
           CyclicBarrier start = new CyclicBarrier(2);
           List<Future<OrderStatus>> racers = new ArrayList<>();
@@ -110,13 +110,13 @@ class OrdersResilienceIT {
               winners.add(won);
             }
           }
+          assertThat(proxy.counters().injected(FaultKind.DROPPED_CONNECTION, "UpdateItem")).isEqualTo(1);
           assertThat(winners).as("round %d", round).hasSize(1);
           assertThat(orders.get(order.key()).orElseThrow().status()).isEqualTo(winners.get(0));
         }
-      } finally {
-        pool.shutdownNow();
       }
-      assertThat(proxy.counters().injected(FaultKind.DROPPED_CONNECTION, "UpdateItem")).isEqualTo(rounds);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
