@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *   page = orders.byCustomer("c-42", q -> q.cursor(cursor));
  * } catch (MalformedOrderException bad) {
  *   log.warn("skipping page with malformed order {}", bad.key(), bad);
- *   cursor = bad.nextCursor().orElse(null); // empty: it was the last page
+ *   next = bad.nextCursor(); // empty: it was the last page
  * }
  * }</pre>
  */
