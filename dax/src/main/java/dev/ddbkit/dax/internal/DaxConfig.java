@@ -138,7 +138,7 @@ public final class DaxConfig {
     if (daxClient != null) {
       C given = daxClient;
       return DaxRouter.enabled(dynamoDb, () -> given, false, "daxClient " + given.getClass().getSimpleName(),
-          name, breaker, listener, metrics, probe, probeTimeout);
+          name, breaker, listener, metrics, probe, probeTimeout, connectTimeout);
     }
     String endpoint = daxEndpoint;
     if (endpoint == null) {
@@ -155,7 +155,7 @@ public final class DaxConfig {
     return DaxRouter.enabled(dynamoDb,
         realDax.create(endpoint, regionOf(dynamoDbConfig), credentialsOf(dynamoDbConfig), connectTimeout,
             requestTimeout),
-        true, endpoint, name, breaker, listener, metrics, probe, probeTimeout);
+        true, endpoint, name, breaker, listener, metrics, probe, probeTimeout, connectTimeout);
   }
 
   private @Nullable Region regionOf(@Nullable DynamoDbServiceClientConfiguration config) {

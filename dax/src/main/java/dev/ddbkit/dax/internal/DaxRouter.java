@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,6 +103,8 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
    * A router using the DAX client {@code daxFactory} creates on first use.
    *
    * @param ownsDax whether {@link #close()} closes the DAX client
+   * @param connectTimeout how long a synchronous request waits for the DAX client's creation before it
+   *     falls back to DynamoDB
    */
   public static <C extends SdkAutoCloseable> DaxRouter<C> enabled(
       C dynamoDb,
@@ -112,8 +116,9 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
       DaxListener listener,
       MetricsHook metrics,
       ProbeCall<C> probeCall,
-      Duration probeTimeout) {
-    return new DaxRouter<>(dynamoDb, new DaxSide<>(daxFactory, ownsDax), endpoint, null, name, breakerSettings,
+      Duration probeTimeout,
+      Duration connectTimeout) {
+    return new DaxRouter<>(dynamoDb, new DaxSide<>(daxFactory, ownsDax, connectTimeout), endpoint, null, name, breakerSettings,
         listener, metrics, probeCall, probeTimeout);
   }
 
@@ -257,12 +262,14 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     }
     long start = System.nanoTime();
     counters.daxAttempts.increment();
-    CompletableFuture<T> attempt;
-    try {
-      attempt = call.apply(side.get());
-    } catch (RuntimeException e) {
-      attempt = CompletableFuture.failedFuture(e);
-    }
+    // never blocks: a pending creation of the DAX client is chained on, bounded by the connect timeout
+    CompletableFuture<T> attempt = side.getAsync().thenCompose(client -> {
+      try {
+        return call.apply(client);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
     return attempt.handle((result, error) -> {
       long elapsed = System.nanoTime() - start;
       if (error == null) {
@@ -318,6 +325,7 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     long start = System.nanoTime();
     CompletableFuture<?> probe;
     try {
+      side.retryIfFailed();
       probe = probeCall.start(side::get, probeExecutor());
     } catch (RuntimeException e) {
       probe = CompletableFuture.failedFuture(e);
@@ -408,6 +416,7 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     long start = System.nanoTime();
     Future<?> future;
     try {
+      side.retryIfFailed();
       future = probeCall.start(side::get, probeExecutor());
     } catch (RuntimeException e) {
       counters.probeFailures.increment();
@@ -556,51 +565,169 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
 
   private record LastError(String description, Instant at) {}
 
-  /** The DAX client, created on first use so that building a client never blocks on DAX. */
+  /**
+   * The DAX client, created on first use so that building a client never blocks on DAX. Creation runs once,
+   * on its own thread; every caller shares its outcome. A failed creation is remembered (callers fail at
+   * once with {@link DaxUnavailableException}, so reads and writes fall back to DynamoDB) until the next
+   * health probe starts a new attempt. Synchronous callers wait for a pending creation at most
+   * {@code creationWait} (the connect timeout); asynchronous callers never wait for it.
+   */
   private static final class DaxSide<C extends SdkAutoCloseable> {
     private final Supplier<C> factory;
     private final boolean owned;
-    private volatile @Nullable C client;
+    private final Duration creationWait;
+    private volatile @Nullable CompletableFuture<C> creation;
+    private @Nullable ThreadPoolExecutor creator;
     private boolean closed;
 
-    DaxSide(Supplier<C> factory, boolean owned) {
+    DaxSide(Supplier<C> factory, boolean owned, Duration creationWait) {
       this.factory = factory;
       this.owned = owned;
+      this.creationWait = creationWait;
     }
 
-    C get() {
-      C c = client;
-      if (c != null) {
-        return c;
+    /** The shared creation, started if none is running or done. */
+    CompletableFuture<C> creation() {
+      CompletableFuture<C> f = creation;
+      if (f != null) {
+        return f;
       }
       synchronized (this) {
         if (closed) {
-          throw DaxUnavailableException.of("The DAX client is closed.", new IllegalStateException("closed"));
+          return CompletableFuture.failedFuture(
+              DaxUnavailableException.of("The DAX client is closed.", new IllegalStateException("closed")));
         }
-        if (client == null) {
+        if (creation == null) {
+          CompletableFuture<C> started = new CompletableFuture<>();
+          creation = started;
           try {
-            client = factory.get();
-          } catch (DaxUnavailableException e) {
-            throw e;
-          } catch (RuntimeException | LinkageError e) {
-            // a LinkageError means a DAX client incompatible with the SDK on the class path: DynamoDB still works
-            throw DaxUnavailableException.of("Could not create the DAX client: " + e, e);
+            creator().execute(() -> {
+              try {
+                started.complete(Objects.requireNonNull(factory.get(), "the DAX client factory returned null"));
+              } catch (DaxUnavailableException e) {
+                started.completeExceptionally(e);
+              } catch (RuntimeException | LinkageError e) {
+                // a LinkageError means a DAX client incompatible with the SDK on the class path: DynamoDB works
+                started.completeExceptionally(DaxUnavailableException.of("Could not create the DAX client: " + e, e));
+              }
+            });
+          } catch (RuntimeException e) {
+            started.completeExceptionally(DaxUnavailableException.of("Could not start creating the DAX client", e));
           }
         }
-        return Objects.requireNonNull(client);
+        return Objects.requireNonNull(creation);
       }
     }
 
-    synchronized void close() {
-      closed = true;
-      C c = client;
-      client = null;
-      if (c != null && owned) {
-        try {
-          c.close();
-        } catch (RuntimeException e) {
-          LOG.debug("Closing the DAX client failed", e);
+    private ThreadPoolExecutor creator() {
+      ThreadPoolExecutor c = creator;
+      if (c == null) {
+        c = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "ddbkit-dax-connect");
+          t.setDaemon(true);
+          return t;
+        });
+        c.allowCoreThreadTimeOut(true);
+        creator = c;
+      }
+      return c;
+    }
+
+    /** Forgets a failed creation so that the next use (the health probe) tries again. */
+    synchronized void retryIfFailed() {
+      CompletableFuture<C> f = creation;
+      if (f != null && f.isCompletedExceptionally()) {
+        creation = null;
+      }
+    }
+
+    /** The client, waiting for a pending creation at most the connect timeout. */
+    C get() {
+      CompletableFuture<C> f = creation();
+      C c = f.getNow(null);
+      if (c != null) {
+        return c;
+      }
+      try {
+        return f.get(creationWait.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        throw asUnavailable(e);
+      } catch (TimeoutException e) {
+        throw DaxUnavailableException.of("The DAX client was not created within " + creationWait + ".", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw DaxUnavailableException.of("Interrupted while waiting for the DAX client.", e);
+      }
+    }
+
+    /**
+     * The client without blocking: at once if created, otherwise when the shared creation completes, but
+     * failing with {@link DaxUnavailableException} after the connect timeout.
+     */
+    CompletableFuture<C> getAsync() {
+      CompletableFuture<C> f = creation();
+      if (f.isDone()) {
+        return f.isCompletedExceptionally()
+            ? CompletableFuture.failedFuture(asUnavailable(f))
+            : f;
+      }
+      return f.copy()
+          .orTimeout(creationWait.toNanos(), TimeUnit.NANOSECONDS)
+          .handle((c, error) -> {
+            if (error == null) {
+              return CompletableFuture.completedFuture(c);
+            }
+            Throwable e = unwrap(error);
+            return CompletableFuture.<C>failedFuture(e instanceof TimeoutException
+                ? DaxUnavailableException.of("The DAX client was not created within " + creationWait + ".", e)
+                : asUnavailable(e));
+          })
+          .thenCompose(Function.identity());
+    }
+
+    private static RuntimeException asUnavailable(CompletableFuture<?> failed) {
+      try {
+        failed.join();
+        return new IllegalStateException("expected a failed creation");
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        return asUnavailable(e);
+      }
+    }
+
+    private static RuntimeException asUnavailable(Throwable error) {
+      Throwable e = unwrap(error);
+      if (e instanceof DaxUnavailableException) {
+        return (DaxUnavailableException) e;
+      }
+      return DaxUnavailableException.of("Could not create the DAX client: " + e, e);
+    }
+
+    void close() {
+      CompletableFuture<C> f;
+      ThreadPoolExecutor c;
+      synchronized (this) {
+        if (closed) {
+          return;
         }
+        closed = true;
+        f = creation;
+        creation = null;
+        c = creator;
+      }
+      if (c != null) {
+        c.shutdown();
+      }
+      if (f != null && owned) {
+        // a creation still running closes its client when it completes
+        f.whenComplete((client, error) -> {
+          if (client != null) {
+            try {
+              client.close();
+            } catch (RuntimeException e) {
+              LOG.debug("Closing the DAX client failed", e);
+            }
+          }
+        });
       }
     }
   }
