@@ -78,6 +78,12 @@ class DemoEndToEndTest {
         "--aggregate", "--endpoint", endpoint);
     assertThat(metrics.exitCode()).as(metrics.err()).isEqualTo(ExitCode.OK);
     assertThat(metrics.out()).contains("count 2002");
+    CliRun exactlyAll = CliRun.of("metrics", "query", "--name", prefix + "page_views", "--from", "-2h", "--to", "now",
+        "--limit", "2002", "--endpoint", endpoint);
+    assertThat(exactlyAll.out()).as(exactlyAll.err()).contains("2002 points of").doesNotContain("reached");
+    CliRun cut = CliRun.of("metrics", "query", "--name", prefix + "page_views", "--from", "-2h", "--to", "now",
+        "--limit", "2001", "--endpoint", endpoint);
+    assertThat(cut.out()).as(cut.err()).contains("2001 points of", "(limit 2001 reached; raise --limit for more)");
   }
 
   @Test

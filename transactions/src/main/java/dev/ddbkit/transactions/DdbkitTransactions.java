@@ -3,6 +3,7 @@ package dev.ddbkit.transactions;
 import dev.ddbkit.core.error.CancellationReason;
 import dev.ddbkit.core.error.ConditionalCheckFailedException;
 import dev.ddbkit.core.error.DdbkitErrors;
+import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.error.TransactionCanceledException;
@@ -44,6 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 public final class DdbkitTransactions {
   private static final Logger log = LoggerFactory.getLogger(DdbkitTransactions.class);
   private static final String OPERATION = "TransactWriteItems";
+  /** Re-reads of an absent idempotency record after a token mismatch, before the outcome is called unknown. */
+  private static final int RECORD_REREADS = 3;
 
   private final DynamoDbClient client;
   private final TransactionSettings settings;
@@ -94,12 +97,14 @@ public final class DdbkitTransactions {
    * @throws dev.ddbkit.core.error.InvalidInputException before sending, for more than 98 distinct products
    *     or a request over DynamoDB's 4 MB / 400 KB limits
    * @throws IdempotentParameterMismatchException if the operation id was already used for another order
+   * @throws OperationOutcomeUnknownException (retryable) if DynamoDB reports the token as used but no record
+   *     of the operation appears: retry later with the same operation id
    * @throws dev.ddbkit.core.error.DdbkitException for failures that retries did not overcome
    */
   public OrderResult processOrder(OrderRequest request) {
     Require.nonNull(request, "request");
     OrderPlan plan = OrderPlan.of(request, settings, settings.clock().instant());
-    OrderResult result = run(plan.token(), plan.actions(), plan::confirmed, plan::interpret,
+    OrderResult result = run(request.operationId(), plan.token(), plan.actions(), plan::confirmed, plan::interpret,
         () -> lookupRecord(plan.recordTable(), plan.recordKey()).map(plan::replayOf));
     log.debug("processOrder {} -> {}", request.operationId(), result.getClass().getSimpleName());
     return result;
@@ -122,12 +127,15 @@ public final class DdbkitTransactions {
    * }</pre>
    *
    * @throws IdempotentParameterMismatchException if the operation id was already used for another transfer
+   * @throws OperationOutcomeUnknownException (retryable) if DynamoDB reports the token as used but no record
+   *     of the operation appears: retry later with the same operation id
    * @throws dev.ddbkit.core.error.DdbkitException for failures that retries did not overcome
    */
   public TransferResult transferCredits(TransferRequest request) {
     Require.nonNull(request, "request");
     TransferPlan plan = TransferPlan.of(request, settings, settings.clock().instant());
-    TransferResult result = run(plan.token(), plan.actions(), plan::transferred, plan::interpret,
+    TransferResult result = run(request.operationId(), plan.token(), plan.actions(), plan::transferred,
+        plan::interpret,
         () -> lookupRecord(plan.recordTable(), plan.recordKey()).map(plan::replayOf));
     log.debug("transferCredits {} -> {}", request.operationId(), result.getClass().getSimpleName());
     return result;
@@ -143,7 +151,7 @@ public final class DdbkitTransactions {
     return transferCredits(TransferRequest.of(operationId, fromAccount, toAccount, amount));
   }
 
-  private <R> R run(String token, List<TransactWriteItem> actions, Supplier<R> committed,
+  private <R> R run(String operationId, String token, List<TransactWriteItem> actions, Supplier<R> committed,
       Function<TransactionCanceledException, R> cancelled, Supplier<Optional<R>> replay) {
     TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
         .transactItems(actions)
@@ -163,8 +171,37 @@ public final class DdbkitTransactions {
     } catch (IdempotentParameterMismatchException e) {
       // DynamoDB saw this token within 10 minutes with other parameters: a caller's retry stamps a new
       // updated_at, so the record decides whether it is the same operation
-      return replay.get().orElseThrow(() -> e);
+      return replayAfterMismatch(operationId, replay, e);
     }
+  }
+
+  /**
+   * Decides a token mismatch by the idempotency record. An absent record does not prove another operation
+   * used the id (an earlier attempt may still be in flight, or a cancelled transaction consumed the token),
+   * so the record is re-read a few times with the retry's backoff; if it is still absent, the outcome is
+   * unknown and a retryable {@link OperationOutcomeUnknownException} is thrown.
+   */
+  private <R> R replayAfterMismatch(String operationId, Supplier<Optional<R>> replay,
+      IdempotentParameterMismatchException mismatch) {
+    RetrySettings r = settings.retry();
+    for (int reread = 0; ; reread++) {
+      Optional<R> result = replay.get();
+      if (result.isPresent()) {
+        return result.get();
+      }
+      if (reread >= RECORD_REREADS) {
+        break;
+      }
+      try {
+        r.sleeper().sleep(r.backoff().delay(reread + 1, r.random()));
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    log.debug("Token mismatch for {} without an idempotency record; outcome unknown", operationId);
+    throw OperationOutcomeUnknownException.of(operationId,
+        ErrorContext.of(OPERATION, settings.idempotencyTable()), mismatch);
   }
 
   /**

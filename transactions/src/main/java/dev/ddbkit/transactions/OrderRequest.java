@@ -1,11 +1,8 @@
 package dev.ddbkit.transactions;
 
 import dev.ddbkit.core.error.Require;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.ddbkit.transactions.internal.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -72,15 +69,7 @@ public final class OrderRequest {
       return id;
     }
     String prefixed = customerId.length() + "#" + customerId + "#" + orderId;
-    return "#sha256#" + sha256(prefixed);
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM.", e);
-    }
+    return "#sha256#" + Sha256.hex(prefixed);
   }
 
   /** The caller's operation id: the idempotency key of this order. */

@@ -23,12 +23,18 @@ public final class TransactionSettings {
   public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofDays(7);
   /** Shortest allowed retention: longer than DynamoDB's own 10-minute client-token window. */
   public static final Duration MIN_IDEMPOTENCY_RETENTION = Duration.ofMinutes(15);
+  /**
+   * Default time to live of an order written by {@code processOrder} ({@code expires_at}): two years of 365
+   * days, as the orders module's {@code OrdersRepository.DEFAULT_TIME_TO_LIVE}.
+   */
+  public static final Duration DEFAULT_ORDER_TIME_TO_LIVE = Duration.ofDays(2 * 365);
 
   private final String ordersTable;
   private final String inventoryTable;
   private final String accountsTable;
   private final String idempotencyTable;
   private final Duration idempotencyRetention;
+  private final Duration orderTimeToLive;
   private final Clock clock;
   private final RetrySettings retry;
 
@@ -38,6 +44,7 @@ public final class TransactionSettings {
     this.accountsTable = b.accountsTable;
     this.idempotencyTable = b.idempotencyTable;
     this.idempotencyRetention = b.idempotencyRetention;
+    this.orderTimeToLive = b.orderTimeToLive;
     this.clock = b.clock;
     this.retry = b.retry;
   }
@@ -60,6 +67,7 @@ public final class TransactionSettings {
     b.accountsTable = accountsTable;
     b.idempotencyTable = idempotencyTable;
     b.idempotencyRetention = idempotencyRetention;
+    b.orderTimeToLive = orderTimeToLive;
     b.clock = clock;
     b.retry = retry;
     return b;
@@ -90,6 +98,11 @@ public final class TransactionSettings {
     return idempotencyRetention;
   }
 
+  /** How long after creation an order written by {@code processOrder} expires ({@code expires_at}). */
+  public Duration orderTimeToLive() {
+    return orderTimeToLive;
+  }
+
   /** The clock that stamps {@code created_at} and {@code updated_at}. */
   public Clock clock() {
     return clock;
@@ -103,7 +116,7 @@ public final class TransactionSettings {
   @Override
   public String toString() {
     return "TransactionSettings{orders=" + ordersTable + ", inventory=" + inventoryTable + ", accounts="
-        + accountsTable + ", idempotency=" + idempotencyTable + ", retention=" + idempotencyRetention + ", retry="
+        + accountsTable + ", idempotency=" + idempotencyTable + ", retention=" + idempotencyRetention + ", orderTimeToLive=" + orderTimeToLive + ", retry="
         + retry + "}";
   }
 
@@ -114,6 +127,7 @@ public final class TransactionSettings {
     private String accountsTable = SeedTables.ACCOUNTS;
     private String idempotencyTable = IdempotencyTable.DEFAULT_NAME;
     private Duration idempotencyRetention = DEFAULT_IDEMPOTENCY_RETENTION;
+    private Duration orderTimeToLive = DEFAULT_ORDER_TIME_TO_LIVE;
     private Clock clock = Clock.systemUTC();
     private RetrySettings retry = RetrySettings.defaults();
 
@@ -150,6 +164,15 @@ public final class TransactionSettings {
           "idempotencyRetention must be at least " + MIN_IDEMPOTENCY_RETENTION
               + " (longer than DynamoDB's 10-minute token window) but was " + retention + ".");
       this.idempotencyRetention = retention;
+      return this;
+    }
+
+    /** How long after creation an order written by {@code processOrder} expires; positive. */
+    public Builder orderTimeToLive(Duration timeToLive) {
+      Require.nonNull(timeToLive, "orderTimeToLive");
+      Require.argument(!timeToLive.isNegative() && !timeToLive.isZero(), "orderTimeToLive",
+          "orderTimeToLive must be positive but was " + timeToLive + ".");
+      this.orderTimeToLive = timeToLive;
       return this;
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /** Walks through every pattern of the seed against one connection and fills a {@link DemoReport}. */
@@ -35,7 +36,9 @@ final class Demo {
     this.err = err;
     this.report = new DemoReport(connection.target());
     this.clock = clock;
-    this.runId = Long.toString(clock.millis() / 1000, 36).toLowerCase(Locale.ROOT);
+    // millis plus random characters: two runs in the same millisecond against one endpoint still differ
+    this.runId = Long.toString(clock.millis(), 36).toLowerCase(Locale.ROOT)
+        + Integer.toString(36 * 36 * 36 * 36 + ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36).substring(1);
   }
 
   /** The prefix of every id this run writes: {@code demo-<run>-}. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -147,7 +148,7 @@ public final class DemoReport {
     b.append("ddbkit demo against ").append(target).append(nl).append(nl);
     int n = 1;
     for (Step s : steps) {
-      b.append(String.format("%d. %s  [%s, %s]", n++, s.title, s.outcome, Percentiles.format(s.elapsed))).append(nl);
+      b.append(String.format(Locale.ROOT, "%d. %s  [%s, %s]", n++, s.title, s.outcome, Percentiles.format(s.elapsed))).append(nl);
       for (String l : s.lines) {
         b.append("   - ").append(l).append(nl);
       }
@@ -177,7 +178,7 @@ public final class DemoReport {
       b.append(ReadinessCommand.render(r)).append(nl);
     }
     long ok = steps.stream().filter(s -> s.outcome == Outcome.OK).count();
-    b.append(String.format("%s: %d of %d steps ok in %s.", succeeded() ? "Demo complete" : "Demo FAILED", ok,
+    b.append(String.format(Locale.ROOT, "%s: %d of %d steps ok in %s.", succeeded() ? "Demo complete" : "Demo FAILED", ok,
         steps.size(), Percentiles.format(total))).append(nl);
     return b.toString();
   }

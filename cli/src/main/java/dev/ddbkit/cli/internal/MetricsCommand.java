@@ -97,7 +97,8 @@ public final class MetricsCommand implements Runnable {
         return ok();
       }
       MetricQuery query = MetricQuery.of(name, start, end, q -> {
-        q.limit(limit);
+        // one point more than printed tells whether the limit cut the range short
+        q.limit(limit == Integer.MAX_VALUE ? limit : limit + 1);
         if (descending) {
           q.descending();
         }
@@ -105,6 +106,10 @@ public final class MetricsCommand implements Runnable {
       List<StoredPoint> points = new ArrayList<>();
       try (MetricCursor cursor = metrics.read(query)) {
         cursor.forEachRemaining(points::add);
+      }
+      boolean limitReached = points.size() > limit;
+      if (limitReached) {
+        points.subList(limit, points.size()).clear();
       }
       if (output.json()) {
         List<Object> list = new ArrayList<>();
@@ -117,11 +122,11 @@ public final class MetricsCommand implements Runnable {
           list.add(pm);
         }
         m.put("points", list);
-        m.put("limitReached", points.size() >= limit);
+        m.put("limitReached", limitReached);
         out().println(Json.write(m));
       } else {
         out().println(points.size() + " points of " + name + " from " + start + " to " + end
-            + (points.size() >= limit ? " (limit " + limit + " reached; raise --limit for more)" : "") + ":");
+            + (limitReached ? " (limit " + limit + " reached; raise --limit for more)" : "") + ":");
         if (!points.isEmpty()) {
           TextTable t = TextTable.of("timestamp", "value", "shard");
           points.forEach(p -> t.row(p.timestamp(), num(p.value()), p.shard()));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -45,7 +46,7 @@ final class OrdersSteps {
   }
 
   String customer(int i) {
-    return demo.prefix() + String.format("cust-%02d", i);
+    return demo.prefix() + String.format(Locale.ROOT, "cust-%02d", i);
   }
 
   /** Orders created by this run. */

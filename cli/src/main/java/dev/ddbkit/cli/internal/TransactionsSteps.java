@@ -7,6 +7,7 @@ import dev.ddbkit.transactions.OrderResult;
 import dev.ddbkit.transactions.Shortage;
 import dev.ddbkit.transactions.TransactionSettings;
 import dev.ddbkit.transactions.TransferResult;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -106,9 +107,8 @@ final class TransactionsSteps {
 
     long balanceA = readNumber(client, SeedTables.ACCOUNTS, "account_id", a, "balance");
     long balanceB = readNumber(client, SeedTables.ACCOUNTS, "account_id", b, "balance");
-    s.say(String.format(Locale.ROOT, "balances now: %s = %.2f, %s = %.2f; total %.2f (unchanged: %s)", a,
-        balanceA / 100.0, b, balanceB / 100.0, (balanceA + balanceB) / 100.0,
-        balanceA + balanceB == 10_500 ? "yes" : "NO"));
+    s.say("balances now: " + a + " = " + money(balanceA) + ", " + b + " = " + money(balanceB) + "; total "
+        + money(balanceA + balanceB) + " (unchanged: " + (balanceA + balanceB == 10_500 ? "yes" : "NO") + ")");
     boolean ok = moved instanceof TransferResult.Transferred t && !t.replayed()
         && rejected instanceof TransferResult.InsufficientFunds
         && unknown instanceof TransferResult.UnknownTargetAccount
@@ -121,7 +121,12 @@ final class TransactionsSteps {
   }
 
   private String orderId() {
-    return "ORD_" + clock.millis() + "_" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    return "ORD_" + clock.millis() + "_" + String.format(Locale.ROOT, "%08x", ThreadLocalRandom.current().nextInt());
+  }
+
+  /** Whole cents as a decimal amount, without floating point: {@code 7500} is {@code 75.00}. */
+  static String money(long cents) {
+    return BigDecimal.valueOf(cents, 2).toPlainString();
   }
 
   private static String describe(OrderResult r) {
@@ -147,7 +152,7 @@ final class TransactionsSteps {
       return "Transferred" + (t.replayed() ? " (replayed: applied once, not twice)" : "");
     }
     if (r instanceof TransferResult.InsufficientFunds f) {
-      return String.format(Locale.ROOT, "InsufficientFunds (available %.2f)", f.available() / 100.0);
+      return "InsufficientFunds (available " + money(f.available()) + ")";
     }
     if (r instanceof TransferResult.UnknownSourceAccount u) {
       return "UnknownSourceAccount " + u.accountId();

@@ -26,6 +26,14 @@ class FormattingTest {
   }
 
   @Test
+  void money_isWholeCentsAsAPlainDecimal() {
+    assertThat(TransactionsSteps.money(7_500)).isEqualTo("75.00");
+    assertThat(TransactionsSteps.money(5)).isEqualTo("0.05");
+    assertThat(TransactionsSteps.money(-1_234)).isEqualTo("-12.34");
+    assertThat(TransactionsSteps.money(Long.MAX_VALUE)).isEqualTo("92233720368547758.07");
+  }
+
+  @Test
   void durations_areFormattedForReading() {
     assertThat(Percentiles.format(Duration.ofNanos(850_000))).isEqualTo("850µs");
     assertThat(Percentiles.format(Duration.ofNanos(12_345_000))).isEqualTo("12.3ms");

@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.orders.Order;
+import dev.ddbkit.orders.OrderKey;
+import dev.ddbkit.orders.OrderStatus;
+import dev.ddbkit.orders.OrdersRepository;
+import dev.ddbkit.orders.Page;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import dev.ddbkit.testkit.TestTables;
 import dev.ddbkit.transactions.DdbkitTransactions;
@@ -16,6 +21,7 @@ import dev.ddbkit.transactions.OrderRequest;
 import dev.ddbkit.transactions.OrderResult;
 import dev.ddbkit.transactions.Shortage;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +63,34 @@ class OrderProcessingIT {
     assertThat(db.quantity("sku-1")).hasValue(6);
     assertThat(db.quantity("sku-2")).hasValue(0);
     Map<String, AttributeValue> order = db.order("cust-1", "ORD-1");
-    assertThat(order).containsOnlyKeys("customer_id", "order_id", "items", "status", "created_at");
+    assertThat(order).containsOnlyKeys("customer_id", "order_id", "items", "status", "order_date", "created_at",
+        "expires_at");
+    assertThat(order.get("order_date").s()).isEqualTo("2030-06-01");
+    // 730 days of seconds after created_at, as the orders module's default TTL
+    assertThat(order.get("expires_at").n()).isEqualTo(Long.toString(Instant.parse("2030-06-01T12:00:00Z")
+        .plus(Duration.ofDays(730)).getEpochSecond()));
     assertThat(order.get("status").s()).isEqualTo("confirmed");
     assertThat(order.get("created_at").s()).isEqualTo("2030-06-01T12:00:00.000Z");
     assertThat(order.get("items").l()).extracting(v -> v.m().get("productId").s() + "x" + v.m().get("quantity").n())
         .containsExactly("sku-1x4", "sku-2x3");
     Map<String, AttributeValue> stock = db.item(db.inventory, Map.of("product_id", AttributeValue.fromS("sku-1")));
     assertThat(stock.get("updated_at").s()).isEqualTo("2030-06-01T12:00:00.000Z");
+  }
+
+  @Test
+  void confirmedOrder_isFoundByTheOrdersRepositorysDateAndStatusQueries() {
+    tx.processOrder(o -> o.customerId("cust-7").orderId("ORD-7").line("sku-1", 1));
+    OrdersRepository orders = OrdersRepository.builder().client(db.client).tableName(db.orders)
+        .consistentReads(false).build();
+
+    Page<Order> onTheDay = orders.byDate(LocalDate.parse("2030-06-01"));
+    Page<OrderKey> confirmed = orders.keysByStatus(OrderStatus.CONFIRMED, q -> q.pageSize(10));
+
+    assertThat(onTheDay.items()).extracting(Order::key).containsExactly(OrderKey.of("cust-7", "ORD-7"));
+    assertThat(onTheDay.items().get(0).status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(onTheDay.items().get(0).expiresAt())
+        .hasValue(Instant.parse("2030-06-01T12:00:00Z").plus(Duration.ofDays(730)));
+    assertThat(confirmed.items()).containsExactly(OrderKey.of("cust-7", "ORD-7"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbkit.core.ClientSettings;
 import dev.ddbkit.core.DdbkitClients;
+import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.TransactionCanceledException;
 import dev.ddbkit.core.error.TransientServiceException;
 import dev.ddbkit.core.retry.RetrySettings;
@@ -18,6 +19,7 @@ import dev.ddbkit.testkit.fault.FaultKind;
 import dev.ddbkit.testkit.fault.FaultProxy;
 import dev.ddbkit.testkit.fault.FaultRule;
 import dev.ddbkit.transactions.DdbkitTransactions;
+import dev.ddbkit.transactions.OperationOutcomeUnknownException;
 import dev.ddbkit.transactions.OrderResult;
 import dev.ddbkit.transactions.TransactionSettings;
 import dev.ddbkit.transactions.TransferResult;
@@ -162,6 +164,47 @@ class TransactionFaultsIT {
     assertThat(again).isEqualTo(new TransferResult.Transferred("op-caller", "alice", "bob", 250, true));
     assertThat(db.balance("alice")).isEqualTo(750);
     assertThat(db.balance("bob")).isEqualTo(250);
+  }
+
+  @Test
+  void tokenMismatch_withoutARecord_isRetryableOutcomeUnknown_andTheSameOperationLaterApplies() {
+    // as when an earlier attempt is still in flight: DynamoDB reports the token used, no record exists yet
+    proxy.addRule(FaultRule.forOperation(TRANSACT).inject(Fault.error(400, "IdempotentParameterMismatchException",
+        "Request token mismatch"), 1.0).times(1));
+    DdbkitTransactions tx = transactions(4);
+
+    assertThatThrownBy(() -> tx.transferCredits("op-in-flight", "alice", "bob", 300))
+        .isInstanceOfSatisfying(OperationOutcomeUnknownException.class, e -> {
+          assertThat(e.retryable()).isTrue();
+          assertThat(e.getMessage()).contains("op-in-flight").contains("same operation id");
+          assertThat(e.getCause()).isInstanceOf(IdempotentParameterMismatchException.class);
+        });
+    // the record was re-read after short waits before giving up
+    assertThat(proxy.counters().requests("GetItem")).isEqualTo(4);
+    assertThat(sleeps).hasSize(3);
+    assertThat(db.balance("alice")).isEqualTo(1_000);
+
+    TransferResult again = tx.transferCredits("op-in-flight", "alice", "bob", 300);
+
+    assertThat(again).isEqualTo(new TransferResult.Transferred("op-in-flight", "alice", "bob", 300, false));
+    assertThat(db.balance("alice")).isEqualTo(700);
+    assertThat(db.balance("bob")).isEqualTo(300);
+  }
+
+  @Test
+  void tokenMismatch_whoseRecordAppearsWhileReReading_isTheReplay() {
+    // the first attempt commits behind the proxy's back; the caller's attempt is told the token is used
+    DdbkitTransactions direct = DdbkitTransactions.create(db.client,
+        db.settings(TestClock.ticking(Instant.parse("2030-06-01T11:59:00Z"), Duration.ofMillis(1))));
+    proxy.addRule(FaultRule.forOperation(TRANSACT).inject(Fault.error(400, "IdempotentParameterMismatchException",
+        "Request token mismatch"), 1.0).times(1));
+    DdbkitTransactions tx = transactions(4);
+    direct.transferCredits("op-raced", "alice", "bob", 40);
+
+    TransferResult r = tx.transferCredits("op-raced", "alice", "bob", 40);
+
+    assertThat(r).isEqualTo(new TransferResult.Transferred("op-raced", "alice", "bob", 40, true));
+    assertThat(db.balance("alice")).isEqualTo(960);
   }
 
   private DdbkitTransactions transactions(int attempts) {

@@ -2,11 +2,8 @@ package dev.ddbkit.transactions.internal;
 
 import dev.ddbkit.core.error.Require;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,17 +91,13 @@ public final class Idempotency {
   }
 
   private static String sha256(List<String> parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    return Sha256.hex(digest -> {
       for (String part : parts) {
         byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
         digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
         digest.update((byte) ':');
         digest.update(bytes);
       }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    });
   }
 }

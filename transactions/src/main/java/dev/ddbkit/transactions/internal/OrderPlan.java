@@ -10,7 +10,10 @@ import dev.ddbkit.transactions.OrderRequest;
 import dev.ddbkit.transactions.OrderResult;
 import dev.ddbkit.transactions.Shortage;
 import dev.ddbkit.transactions.TransactionSettings;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +59,7 @@ public final class OrderPlan {
     for (OrderLine line : lines) {
       a.add(decrement(settings.inventoryTable(), line, stamp));
     }
-    a.add(orderPut(settings.ordersTable(), request, lines, stamp));
+    a.add(orderPut(settings.ordersTable(), request, lines, now, settings.orderTimeToLive()));
     a.add(Idempotency.recordPut(recordTable, OPERATION, request.operationId(), fingerprint, now,
         settings.idempotencyRetention()));
     this.actions = List.copyOf(a);
@@ -195,7 +198,13 @@ public final class OrderPlan {
         .build()).build();
   }
 
-  private static TransactWriteItem orderPut(String table, OrderRequest request, List<OrderLine> lines, String stamp) {
+  /**
+   * The order in the orders module's layout. Unlike the seed's transactional order, it carries
+   * {@code order_date} (the UTC day of {@code created_at}) and {@code expires_at} (epoch seconds), so it
+   * appears in {@code OrderDateIndex} / {@code StatusIndex} and expires like any other order.
+   */
+  private static TransactWriteItem orderPut(String table, OrderRequest request, List<OrderLine> lines, Instant now,
+      Duration timeToLive) {
     List<AttributeValue> items = new ArrayList<>();
     for (OrderLine line : lines) {
       Map<String, AttributeValue> m = new LinkedHashMap<>();
@@ -208,7 +217,9 @@ public final class OrderPlan {
     item.put("order_id", AttributeValue.fromS(request.orderId()));
     item.put("items", AttributeValue.fromL(items));
     item.put("status", AttributeValue.fromS("confirmed"));
-    item.put("created_at", AttributeValue.fromS(stamp));
+    item.put("order_date", AttributeValue.fromS(LocalDate.ofInstant(now, ZoneOffset.UTC).toString()));
+    item.put("created_at", AttributeValue.fromS(Timestamps.iso(now)));
+    item.put("expires_at", AttributeValue.fromN(Long.toString(now.plus(timeToLive).getEpochSecond())));
     return TransactWriteItem.builder().put(Put.builder()
         .tableName(table)
         .item(item)

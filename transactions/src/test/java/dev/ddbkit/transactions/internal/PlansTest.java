@@ -15,6 +15,7 @@ import dev.ddbkit.transactions.Shortage;
 import dev.ddbkit.transactions.TransactionSettings;
 import dev.ddbkit.transactions.TransferRequest;
 import dev.ddbkit.transactions.TransferResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +65,32 @@ class PlansTest {
     Map<String, AttributeValue> orderItem = plan.actions().get(1).put().item();
     assertThat(orderItem.get("status").s()).isEqualTo("confirmed");
     assertThat(orderItem.get("created_at").s()).isEqualTo("2024-01-15T10:20:30.000Z");
+    // the orders module's layout: found by OrderDateIndex / StatusIndex, expiring after the default 730 days
+    assertThat(orderItem.get("order_date").s()).isEqualTo("2024-01-15");
+    assertThat(orderItem.get("expires_at").n()).isEqualTo(Long.toString(NOW.plus(Duration.ofDays(730)).getEpochSecond()));
     assertThat(orderItem.get("items").l()).hasSize(1);
     assertThat(orderItem.get("items").l().get(0).m().get("productId").s()).isEqualTo("a");
     assertThat(plan.actions().get(2).put().tableName()).isEqualTo("idem");
+  }
+
+  @Test
+  void order_timeToLive_isConfigurableAndTheDayIsUtc() {
+    TransactionSettings settings = SETTINGS.toBuilder().orderTimeToLive(Duration.ofDays(30)).build();
+    Instant lateEvening = Instant.parse("2024-01-15T23:59:59.999Z");
+    OrderPlan plan = OrderPlan.of(order("o1", List.of(OrderLine.of("a", 1))), settings, lateEvening);
+    Map<String, AttributeValue> orderItem = plan.actions().get(1).put().item();
+    assertThat(orderItem.get("order_date").s()).isEqualTo("2024-01-15");
+    assertThat(orderItem.get("expires_at").n())
+        .isEqualTo(Long.toString(lateEvening.plus(Duration.ofDays(30)).getEpochSecond()));
+    assertThatThrownBy(() -> SETTINGS.toBuilder().orderTimeToLive(Duration.ZERO))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("orderTimeToLive");
+  }
+
+  @Test
+  void timestamps_useTheSeedsIsoFormatWithMillis() {
+    assertThat(Timestamps.iso(Instant.parse("2030-06-01T12:00:00Z"))).isEqualTo("2030-06-01T12:00:00.000Z");
+    assertThat(Sha256.hex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test
