@@ -126,10 +126,10 @@ public final class BatchWriter {
       }
     }
     List<StoredPoint> written = new ArrayList<>(points.size());
-    List<MetricPoint> notWritten = new ArrayList<>(failed.size());
+    List<StoredPoint> notWritten = new ArrayList<>(failed.size());
     for (Prepared p : points) {
       if (failed.containsKey(Items.keyString(p.item()))) {
-        notWritten.add(p.point());
+        notWritten.add(p.stored());
       } else {
         written.add(p.stored());
       }
