@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,14 +44,24 @@ public final class BatchWriter {
   private final DynamoDbAsyncClient client;
   private final String table;
   private final DdbkitRetry retry;
-  private final int concurrency;
+  private final ThreadPoolExecutor pool;
 
-  /** A writer to {@code table}. */
+  /**
+   * A writer to {@code table}. All {@link #write} calls share one pool of at most {@code concurrency} daemon
+   * threads (idle threads end after 30 seconds), so concurrent callers never have more than
+   * {@code concurrency} chunks in flight together and no close is needed.
+   */
   public BatchWriter(DynamoDbAsyncClient client, String table, DdbkitRetry retry, int concurrency) {
     this.client = client;
     this.table = table;
     this.retry = retry;
-    this.concurrency = concurrency;
+    this.pool = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "ddbkit-metrics-writer-" + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    this.pool.allowCoreThreadTimeOut(true);
   }
 
   /** A point with its item; {@code stored} describes it once written. */
@@ -65,19 +76,9 @@ public final class BatchWriter {
     if (chunks.isEmpty()) {
       return new BulkWriteResult(List.of(), 0, 0);
     }
-    int threads = Math.min(concurrency, chunks.size());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "ddbkit-metrics-writer-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
     List<Future<ChunkOutcome>> futures = new ArrayList<>(chunks.size());
-    try {
-      for (List<Prepared> chunk : chunks) {
-        futures.add(pool.submit(() -> writeChunk(chunk)));
-      }
-    } finally {
-      pool.shutdown();
+    for (List<Prepared> chunk : chunks) {
+      futures.add(pool.submit(() -> writeChunk(chunk)));
     }
     boolean interrupted = false;
     List<ChunkOutcome> outcomes = new ArrayList<>(chunks.size());
@@ -89,10 +90,8 @@ public final class BatchWriter {
         } catch (InterruptedException e) {
           // Stop retrying but still learn which points each chunk wrote, so the report stays exact.
           interrupted = true;
-          for (Runnable neverStarted : pool.shutdownNow()) {
-            if (neverStarted instanceof Future<?> f) {
-              f.cancel(false);
-            }
+          for (Future<ChunkOutcome> f : futures) {
+            f.cancel(false);
           }
         } catch (CancellationException e) {
           outcomes.add(new ChunkOutcome(chunks.get(i), e, 0, 0));
