@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -77,8 +78,11 @@ public final class BatchWriter {
       return new BulkWriteResult(List.of(), 0, 0);
     }
     List<Future<ChunkOutcome>> futures = new ArrayList<>(chunks.size());
+    List<ChunkTask> tasks = new ArrayList<>(chunks.size());
     for (List<Prepared> chunk : chunks) {
-      futures.add(pool.submit(() -> writeChunk(chunk)));
+      ChunkTask task = new ChunkTask(chunk);
+      tasks.add(task);
+      futures.add(pool.submit(task));
     }
     boolean interrupted = false;
     List<ChunkOutcome> outcomes = new ArrayList<>(chunks.size());
@@ -90,8 +94,12 @@ public final class BatchWriter {
         } catch (InterruptedException e) {
           // Stop retrying but still learn which points each chunk wrote, so the report stays exact.
           interrupted = true;
-          for (Future<ChunkOutcome> f : futures) {
-            f.cancel(false);
+          for (int j = 0; j < tasks.size(); j++) {
+            tasks.get(j).stop();
+            // Only a chunk still queued (never sent) is cancelled; a running one reports what it wrote.
+            if (futures.get(j) instanceof Runnable queued && pool.remove(queued)) {
+              futures.get(j).cancel(false);
+            }
           }
         } catch (CancellationException e) {
           outcomes.add(new ChunkOutcome(chunks.get(i), e, 0, 0));
@@ -189,6 +197,46 @@ public final class BatchWriter {
       writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(p.item()).build()).build());
     }
     return BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build();
+  }
+
+  /**
+   * One chunk's work on the shared pool. {@link #stop()} interrupts the pool thread only while it runs this
+   * chunk (so other callers' chunks are never interrupted); the chunk then reports exactly what it wrote.
+   */
+  private final class ChunkTask implements Callable<ChunkOutcome> {
+    private final List<Prepared> chunk;
+    private @Nullable Thread runner;
+    private boolean stopped;
+
+    ChunkTask(List<Prepared> chunk) {
+      this.chunk = chunk;
+    }
+
+    @Override
+    public ChunkOutcome call() {
+      synchronized (this) {
+        if (stopped) {
+          return new ChunkOutcome(chunk, new CancellationException("Bulk write interrupted."), 0, 0);
+        }
+        runner = Thread.currentThread();
+      }
+      try {
+        return writeChunk(chunk);
+      } finally {
+        synchronized (this) {
+          runner = null;
+          // The pool thread goes on to other callers' chunks: do not leave this caller's interrupt behind.
+          Thread.interrupted();
+        }
+      }
+    }
+
+    synchronized void stop() {
+      stopped = true;
+      if (runner != null) {
+        runner.interrupt();
+      }
+    }
   }
 
   private record ChunkOutcome(List<Prepared> notWritten, @Nullable Throwable error, int requests, int retries) {}
