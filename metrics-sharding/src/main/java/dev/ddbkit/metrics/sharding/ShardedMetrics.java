@@ -139,7 +139,7 @@ public final class ShardedMetrics {
   /**
    * Writes points to the shards they were sent to before, with BatchWriteItem as {@link #putAll}: each point
    * is stored in {@link StoredPoint#shard()} under its {@link MetricPoint#sortKey()}, so a point that was in
-   * fact stored is overwritten rather than copied. Use it with {@link MetricWriteException#pending()}.
+   * fact stored is overwritten rather than copied. The expiry is set afresh (clock + ttl). Use it with {@link MetricWriteException#pending()}.
    *
    * @throws MetricWriteException listing exactly the points still not confirmed written
    * @throws InvalidInputException for a null point, a shard outside the metric's shard count, or a repeated point
