@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,45 @@ class MetricsFaultsIT {
           .filter(i -> !i.get("metric_shard").s().equals(FaultInterceptors.SENTINEL_SHARD))
           .map(i -> Double.parseDouble(i.get("value").n())).toList();
       assertThat(stored).hasSize(180).allMatch(v -> v >= 0);
+    }
+  }
+
+  @Test
+  void retryOfAFailedBulkWrite_writesEachPendingPointToTheShardItWasSentTo_withoutCopies(DynamoDbLocal local,
+      DynamoDbAsyncClient plain, DynamoDbClient sync, TestTables tables) {
+    String table = tables.ensure(SeedTables.metrics()).name();
+    FaultInterceptors.BatchFaults faults = new FaultInterceptors.BatchFaults(
+        item -> item.get("value").n().startsWith("-"), Integer.MAX_VALUE, 0);
+    List<MetricPoint> points = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      points.add(MetricPoint.of("resent", BASE.plusMillis(i), i % 10 == 3 ? -i : i));
+    }
+    MetricWriteException error;
+    try (DynamoDbAsyncClient async = client(local, faults)) {
+      ShardedMetrics failing = ShardedMetrics.create(async, table, c -> c.shardCount(8)
+          .selector(ShardSelector.random()).retry(FAST_RETRY.toBuilder().maxAttempts(2).build()));
+      error = catchThrowableOfType(MetricWriteException.class, () -> failing.putAll(points));
+    }
+    assertThat(error).isNotNull();
+    assertThat(error.pending()).hasSize(10);
+    assertThat(error.pending()).extracting(StoredPoint::point).containsExactlyElementsOf(error.notWritten());
+
+    // Random selection would almost surely move some of the 10 points to another shard if shards were re-chosen.
+    ShardedMetrics healthy = ShardedMetrics.create(plain, table, c -> c.shardCount(8)
+        .selector(ShardSelector.random()));
+    BulkWriteResult retried = healthy.retry(error);
+    BulkWriteResult again = healthy.retry(error);
+
+    assertThat(retried.written()).extracting(StoredPoint::shard)
+        .containsExactlyElementsOf(error.pending().stream().map(StoredPoint::shard).toList());
+    assertThat(again.written()).extracting(StoredPoint::shard)
+        .containsExactlyElementsOf(error.pending().stream().map(StoredPoint::shard).toList());
+    Map<String, String> shardBySortKey = sync.scanPaginator(r -> r.tableName(table)).items().stream()
+        .filter(i -> !i.get("metric_shard").s().equals(FaultInterceptors.SENTINEL_SHARD))
+        .collect(Collectors.toMap(i -> i.get("timestamp").s(), i -> i.get("metric_shard").s()));
+    assertThat(shardBySortKey).hasSize(100);
+    for (StoredPoint p : error.pending()) {
+      assertThat(shardBySortKey).containsEntry(p.sortKey(), p.shardKey());
     }
   }
 

@@ -8,6 +8,7 @@ import dev.ddbkit.core.DdbkitClients;
 import dev.ddbkit.core.error.InvalidInputException;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.metrics.sharding.BulkWriteResult;
+import dev.ddbkit.metrics.sharding.MalformedMetricException;
 import dev.ddbkit.metrics.sharding.MetricAggregate;
 import dev.ddbkit.metrics.sharding.MetricCursor;
 import dev.ddbkit.metrics.sharding.MetricKeys;
@@ -184,6 +185,38 @@ class ShardedMetricsIT {
         .isCloseTo(inRange.stream().mapToDouble(Double::doubleValue).average().getAsDouble(), within(1e-9));
     assertThat(agg.complete()).isTrue();
     assertThat(metrics.aggregate("latency_ms", BASE.minusSeconds(10), BASE.minusSeconds(5)).average()).isEmpty();
+  }
+
+  @Test
+  void itemWithoutNumericValue_orForeignSortKey_failsTheReadNamingShardAndKey(DynamoDbAsyncClient async,
+      DynamoDbClient sync, TestTables tables) {
+    String table = tables.ensure(SeedTables.metrics()).name();
+    ShardedMetrics metrics = ShardedMetrics.create(async, table, c -> c.shardCount(2));
+    metrics.putAll(List.of(MetricPoint.of("temp", BASE, 1), MetricPoint.of("temp", BASE.plusMillis(2), 2)));
+    String noValueKey = MetricKeys.sortKey(BASE.plusMillis(1), "raw");
+    sync.putItem(r -> r.tableName(table).item(Map.of(
+        "metric_shard", AttributeValue.fromS("temp#1"),
+        "timestamp", AttributeValue.fromS(noValueKey),
+        "metric_name", AttributeValue.fromS("temp"),
+        "value", AttributeValue.fromS("12"))));
+
+    assertThatThrownBy(() -> metrics.aggregate("temp", BASE, BASE.plusSeconds(1)))
+        .isInstanceOfSatisfying(MalformedMetricException.class, e -> {
+          assertThat(e.shard()).isEqualTo(1);
+          assertThat(e.shardKey()).isEqualTo("temp#1");
+          assertThat(e.sortKey()).isEqualTo(noValueKey);
+          assertThat(e.getMessage()).contains(table);
+        });
+
+    sync.putItem(r -> r.tableName(table).item(Map.of(
+        "metric_shard", AttributeValue.fromS("other#0"),
+        "timestamp", AttributeValue.fromS("2024-01-15T10:00:00.000Z-not-a-time"),
+        "value", AttributeValue.fromN("3"))));
+    assertThatThrownBy(() -> metrics.readAll("other", BASE.minusSeconds(1), BASE.plusSeconds(1)))
+        .isInstanceOfSatisfying(MalformedMetricException.class, e -> {
+          assertThat(e.shard()).isZero();
+          assertThat(e.sortKey()).isEqualTo("2024-01-15T10:00:00.000Z-not-a-time");
+        });
   }
 
   @Test

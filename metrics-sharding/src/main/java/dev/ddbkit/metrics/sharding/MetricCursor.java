@@ -5,9 +5,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A streaming read of one metric across its shards, in timestamp order. Pages are requested only when the
- * merge needs them; memory stays bounded by shards times page size. Close it (try-with-resources) to cancel
- * outstanding requests when stopping early.
+ * A streaming read of one metric across its shards, in timestamp order. Each shard reads one page ahead
+ * (its next page is requested when a page arrives, while the query's limit can still use more points), so
+ * memory stays bounded by about 2 × shards × page size. Close it (try-with-resources) to cancel outstanding
+ * requests when stopping early.
  *
  * <pre>{@code
  * try (MetricCursor cursor = metrics.read("page_views", from, to)) {
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Not thread-safe. {@link #hasNext()} and {@link #next()} throw {@link ShardReadException} when a shard
- * fails and partial results were not allowed; the cursor is then closed.
+ * fails and partial results were not allowed (the cursor is then closed), and
+ * {@link MalformedMetricException} for an item that is not a metric point.
  */
 public interface MetricCursor extends Iterator<StoredPoint>, AutoCloseable {
 

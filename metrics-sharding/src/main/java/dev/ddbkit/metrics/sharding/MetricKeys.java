@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.DecimalStyle;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,9 @@ public final class MetricKeys {
   public static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withDecimalStyle(DecimalStyle.STANDARD)
+          .withZone(ZoneOffset.UTC);
 
   private MetricKeys() {}
 
@@ -59,7 +63,13 @@ public final class MetricKeys {
   /** {@code <iso>#<subms>}: the part of every sort key that depends on the timestamp only. */
   public static String timestampPrefix(Instant timestamp) {
     int subMillis = checkTimestamp(timestamp).getNano() % 1_000_000;
-    return isoMillis(timestamp) + SEPARATOR + String.format("%06d", subMillis);
+    return isoMillis(timestamp) + SEPARATOR + sixDigits(subMillis);
+  }
+
+  /** Zero-padded six ASCII digits, independent of the default locale. */
+  private static String sixDigits(int value) {
+    String digits = Integer.toString(value);
+    return "000000".substring(digits.length()) + digits;
   }
 
   /**

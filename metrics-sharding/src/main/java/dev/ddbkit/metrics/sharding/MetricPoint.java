@@ -7,8 +7,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One value of a metric at an instant, with the id that makes it unique among points of the same metric and
- * timestamp. The id is fixed when the point is created, so sending the same point again (after a failed bulk
- * write, for example) rewrites the same item instead of adding a second one.
+ * timestamp. The id is fixed when the point is created, so the point's sort key is fixed too; whether
+ * sending it again rewrites the same item depends on the shard it lands in. With
+ * {@link ShardSelector#calculated} selection the shard is a function of the point, so re-sending is
+ * idempotent. With {@link ShardSelector#random()} or {@link ShardSelector#roundRobin()} a caller's own retry of
+ * {@code put(point)} may pick another shard and create a second copy (ddbkit's reads and aggregates return such
+ * a copy once; other readers of the table see both); to rewrite the same item after a failed bulk
+ * write, re-send {@link MetricWriteException#pending()} with {@code ShardedMetrics.retry(...)}, which keeps
+ * each point's shard.
  *
  * <pre>{@code
  * MetricPoint p = MetricPoint.of("page_views", Instant.now(), 1);

@@ -83,7 +83,13 @@ public final class ShardedMetrics {
     return config;
   }
 
-  /** Writes one point with PutItem (retried per the configured retry); returns where it was stored. */
+  /**
+   * Writes one point with PutItem (retried per the configured retry, always to the same shard); returns where
+   * it was stored. If this throws after the item was in fact stored (a timeout, say) and the caller calls
+   * {@code put(point)} again, the shard is chosen again: idempotent with {@link ShardSelector#calculated},
+   * but with {@link ShardSelector#random()} or {@link ShardSelector#roundRobin()} it may create a second copy
+   * in another shard. To retry into a known shard use {@link #rewrite(Collection)}.
+   */
   public StoredPoint put(MetricPoint point) {
     BatchWriter.Prepared p = prepare(Require.nonNull(point, "point"));
     PutItemRequest request = PutItemRequest.builder().tableName(tableName).item(p.item()).build();
@@ -128,6 +134,46 @@ public final class ShardedMetrics {
       prepared.add(prepare(point));
     }
     return batchWriter.write(prepared);
+  }
+
+  /**
+   * Writes points to the shards they were sent to before, with BatchWriteItem as {@link #putAll}: each point
+   * is stored in {@link StoredPoint#shard()} under its {@link MetricPoint#sortKey()}, so a point that was in
+   * fact stored is overwritten rather than copied. The expiry is set afresh (clock + ttl). Use it with {@link MetricWriteException#pending()}.
+   *
+   * @throws MetricWriteException listing exactly the points still not confirmed written
+   * @throws InvalidInputException for a null point, a shard outside the metric's shard count, or a repeated point
+   */
+  public BulkWriteResult rewrite(Collection<StoredPoint> points) {
+    Require.nonNull(points, "points");
+    List<BatchWriter.Prepared> prepared = new ArrayList<>(points.size());
+    Set<String> seen = new HashSet<>(points.size() * 2);
+    int i = 0;
+    for (StoredPoint stored : points) {
+      Require.nonNull(stored, "points[" + i + "]");
+      int count = config.shardCount(stored.metricName());
+      if (stored.shard() < 0 || stored.shard() >= count) {
+        throw InvalidInputException.of("points", "points[" + i + "] names shard " + stored.shard() + " of metric "
+            + stored.metricName() + " but it must lie in [0, " + count + ").");
+      }
+      if (!seen.add(stored.metricName() + '#' + stored.point().sortKey())) {
+        throw InvalidInputException.of("points", "points[" + i + "] repeats metric " + stored.metricName()
+            + ", timestamp " + stored.timestamp() + " and id " + stored.id() + " of an earlier point.");
+      }
+      i++;
+    }
+    for (StoredPoint stored : points) {
+      prepared.add(prepare(stored.point(), stored.shard()));
+    }
+    return batchWriter.write(prepared);
+  }
+
+  /**
+   * Re-sends the points a failed bulk write did not confirm ({@link MetricWriteException#pending()}) to the
+   * shards they were sent to: {@code rewrite(failure.pending())}.
+   */
+  public BulkWriteResult retry(MetricWriteException failure) {
+    return rewrite(Require.nonNull(failure, "failure").pending());
   }
 
   /**
@@ -235,7 +281,7 @@ public final class ShardedMetrics {
         throw DdbkitErrors.translate(e, "Query", tableName);
       }
       for (Map<String, AttributeValue> item : response.items()) {
-        result.add(Items.fromItem(metricName, shard, item));
+        result.add(Items.fromItem(tableName, metricName, shard, item));
       }
       start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
           ? response.lastEvaluatedKey() : null;
@@ -250,6 +296,10 @@ public final class ShardedMetrics {
       throw new IllegalStateException("ShardSelector returned shard " + shard + " for metric "
           + point.metricName() + " but it must lie in [0, " + count + ").");
     }
+    return prepare(point, shard);
+  }
+
+  private BatchWriter.Prepared prepare(MetricPoint point, int shard) {
     Instant expiresAt = config.clock().instant().plus(config.ttl());
     var item = Items.toItem(point, shard, expiresAt);
     StoredPoint stored = new StoredPoint(point, shard, point.sortKey(),

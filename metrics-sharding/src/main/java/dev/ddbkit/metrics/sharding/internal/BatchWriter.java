@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,14 +45,24 @@ public final class BatchWriter {
   private final DynamoDbAsyncClient client;
   private final String table;
   private final DdbkitRetry retry;
-  private final int concurrency;
+  private final ThreadPoolExecutor pool;
 
-  /** A writer to {@code table}. */
+  /**
+   * A writer to {@code table}. All {@link #write} calls share one pool of at most {@code concurrency} daemon
+   * threads (idle threads end after 30 seconds), so concurrent callers never have more than
+   * {@code concurrency} chunks in flight together and no close is needed.
+   */
   public BatchWriter(DynamoDbAsyncClient client, String table, DdbkitRetry retry, int concurrency) {
     this.client = client;
     this.table = table;
     this.retry = retry;
-    this.concurrency = concurrency;
+    this.pool = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "ddbkit-metrics-writer-" + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    this.pool.allowCoreThreadTimeOut(true);
   }
 
   /** A point with its item; {@code stored} describes it once written. */
@@ -65,19 +77,12 @@ public final class BatchWriter {
     if (chunks.isEmpty()) {
       return new BulkWriteResult(List.of(), 0, 0);
     }
-    int threads = Math.min(concurrency, chunks.size());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "ddbkit-metrics-writer-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
     List<Future<ChunkOutcome>> futures = new ArrayList<>(chunks.size());
-    try {
-      for (List<Prepared> chunk : chunks) {
-        futures.add(pool.submit(() -> writeChunk(chunk)));
-      }
-    } finally {
-      pool.shutdown();
+    List<ChunkTask> tasks = new ArrayList<>(chunks.size());
+    for (List<Prepared> chunk : chunks) {
+      ChunkTask task = new ChunkTask(chunk);
+      tasks.add(task);
+      futures.add(pool.submit(task));
     }
     boolean interrupted = false;
     List<ChunkOutcome> outcomes = new ArrayList<>(chunks.size());
@@ -89,9 +94,11 @@ public final class BatchWriter {
         } catch (InterruptedException e) {
           // Stop retrying but still learn which points each chunk wrote, so the report stays exact.
           interrupted = true;
-          for (Runnable neverStarted : pool.shutdownNow()) {
-            if (neverStarted instanceof Future<?> f) {
-              f.cancel(false);
+          for (int j = 0; j < tasks.size(); j++) {
+            tasks.get(j).stop();
+            // Only a chunk still queued (never sent) is cancelled; a running one reports what it wrote.
+            if (futures.get(j) instanceof Runnable queued && pool.remove(queued)) {
+              futures.get(j).cancel(false);
             }
           }
         } catch (CancellationException e) {
@@ -126,10 +133,10 @@ public final class BatchWriter {
       }
     }
     List<StoredPoint> written = new ArrayList<>(points.size());
-    List<MetricPoint> notWritten = new ArrayList<>(failed.size());
+    List<StoredPoint> notWritten = new ArrayList<>(failed.size());
     for (Prepared p : points) {
       if (failed.containsKey(Items.keyString(p.item()))) {
-        notWritten.add(p.point());
+        notWritten.add(p.stored());
       } else {
         written.add(p.stored());
       }
@@ -190,6 +197,46 @@ public final class BatchWriter {
       writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(p.item()).build()).build());
     }
     return BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build();
+  }
+
+  /**
+   * One chunk's work on the shared pool. {@link #stop()} interrupts the pool thread only while it runs this
+   * chunk (so other callers' chunks are never interrupted); the chunk then reports exactly what it wrote.
+   */
+  private final class ChunkTask implements Callable<ChunkOutcome> {
+    private final List<Prepared> chunk;
+    private @Nullable Thread runner;
+    private boolean stopped;
+
+    ChunkTask(List<Prepared> chunk) {
+      this.chunk = chunk;
+    }
+
+    @Override
+    public ChunkOutcome call() {
+      synchronized (this) {
+        if (stopped) {
+          return new ChunkOutcome(chunk, new CancellationException("Bulk write interrupted."), 0, 0);
+        }
+        runner = Thread.currentThread();
+      }
+      try {
+        return writeChunk(chunk);
+      } finally {
+        synchronized (this) {
+          runner = null;
+          // The pool thread goes on to other callers' chunks: do not leave this caller's interrupt behind.
+          Thread.interrupted();
+        }
+      }
+    }
+
+    synchronized void stop() {
+      stopped = true;
+      if (runner != null) {
+        runner.interrupt();
+      }
+    }
   }
 
   private record ChunkOutcome(List<Prepared> notWritten, @Nullable Throwable error, int requests, int retries) {}

@@ -1,8 +1,11 @@
 package dev.ddbkit.metrics.sharding.internal;
 
+import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.metrics.sharding.MalformedMetricException;
 import dev.ddbkit.metrics.sharding.MetricKeys;
 import dev.ddbkit.metrics.sharding.MetricPoint;
 import dev.ddbkit.metrics.sharding.StoredPoint;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,17 +48,50 @@ public final class Items {
     return item.get(SHARD).s() + '\u0000' + item.get(TIMESTAMP).s();
   }
 
-  /** Reads an item written by ddbkit or by the guide's code. */
-  public static StoredPoint fromItem(String metricName, int shard, Map<String, AttributeValue> item) {
-    String sortKey = item.get(TIMESTAMP).s();
-    Instant timestamp = MetricKeys.parseTimestamp(sortKey);
+  /**
+   * Reads an item written by ddbkit or by the guide's code.
+   *
+   * @throws MalformedMetricException when the sort key is not a metric timestamp or {@code value} is missing
+   *     or not a finite number (never read as 0)
+   */
+  public static StoredPoint fromItem(String table, String metricName, int shard,
+      Map<String, AttributeValue> item) {
+    AttributeValue key = item.get(TIMESTAMP);
+    String sortKey = key == null || key.s() == null ? "" : key.s();
+    Instant timestamp;
+    try {
+      timestamp = MetricKeys.parseTimestamp(sortKey);
+    } catch (InvalidInputException e) {
+      throw MalformedMetricException.of(table, metricName, shard, sortKey,
+          "its sort key '" + sortKey + "' is not a metric timestamp.");
+    }
     String id = MetricKeys.parseId(sortKey).orElse(sortKey);
     AttributeValue value = item.get(VALUE);
-    double v = value == null || value.n() == null ? 0 : Double.parseDouble(value.n());
+    if (value == null || value.n() == null) {
+      throw MalformedMetricException.of(table, metricName, shard, sortKey,
+          "its '" + VALUE + "' attribute is missing or not a number.");
+    }
+    double v;
+    try {
+      v = Double.parseDouble(value.n());
+    } catch (NumberFormatException e) {
+      throw MalformedMetricException.of(table, metricName, shard, sortKey,
+          "its '" + VALUE + "' attribute '" + value.n() + "' is not a number.");
+    }
+    if (!Double.isFinite(v)) {
+      throw MalformedMetricException.of(table, metricName, shard, sortKey,
+          "its '" + VALUE + "' attribute '" + value.n() + "' is not a finite number.");
+    }
     AttributeValue expires = item.get(EXPIRES_AT);
-    Optional<Instant> expiresAt = expires == null || expires.n() == null
-        ? Optional.empty()
-        : Optional.of(Instant.ofEpochSecond(new java.math.BigDecimal(expires.n()).longValue()));
+    Optional<Instant> expiresAt = Optional.empty();
+    if (expires != null && expires.n() != null) {
+      try {
+        expiresAt = Optional.of(Instant.ofEpochSecond(new BigDecimal(expires.n()).longValue()));
+      } catch (NumberFormatException | java.time.DateTimeException e) {
+        throw MalformedMetricException.of(table, metricName, shard, sortKey,
+            "its '" + EXPIRES_AT + "' attribute '" + expires.n() + "' is not an epoch second.");
+      }
+    }
     return new StoredPoint(new MetricPoint(metricName, timestamp, v, id), shard, sortKey, expiresAt);
   }
 }

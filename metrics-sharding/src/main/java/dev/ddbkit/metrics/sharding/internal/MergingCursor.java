@@ -33,9 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Streaming k-way merge of the shards of one metric. Each shard holds at most one page; a priority queue
- * orders the shards by their head item; a shard's next page is requested only when its page is used up and
- * the merge needs its next item. First pages are requested in parallel through an {@link AsyncLimiter}.
+ * Streaming k-way merge of the shards of one metric. A priority queue orders the shards by their head item.
+ * First pages are requested in parallel through an {@link AsyncLimiter}. Read-ahead: when a shard's page
+ * arrives and the shard has more, its next page is requested at once (through the same limiter), but only
+ * while points emitted + points buffered or requested are below the query's limit, so a limit still stops
+ * reading early. Each shard holds at most one page plus one page in flight (about 2 × shards × page size).
  */
 public final class MergingCursor implements MetricCursor {
   private static final Logger log = LoggerFactory.getLogger(MergingCursor.class);
@@ -110,14 +112,14 @@ public final class MergingCursor implements MetricCursor {
         return false;
       }
       Map<String, AttributeValue> item = s.page.removeFirst();
-      String sortKey = item.get(Items.TIMESTAMP).s();
+      String sortKey = Shard.sortKeyOf(item);
       if (sortKey.equals(lastSortKey) && MetricKeys.parseId(sortKey).isPresent()) {
         // The same ddbkit point in two shards: a point re-sent by a later write landed in another shard.
         refill(s);
         continue;
       }
       lastSortKey = sortKey;
-      next = Items.fromItem(query.metricName(), s.index, item);
+      next = Items.fromItem(table, query.metricName(), s.index, item);
       toAdvance = s;
       emitted++;
       return true;
@@ -211,6 +213,7 @@ public final class MergingCursor implements MetricCursor {
     }
     QueryRequest request = b.build();
     requests++;
+    s.requested = size;
     s.pending = limiter.submit(() -> client.query(request));
   }
 
@@ -227,10 +230,33 @@ public final class MergingCursor implements MetricCursor {
     s.page.addAll(response.items());
     if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
       s.startKey = response.lastEvaluatedKey();
+      readAhead(s);
     } else {
       s.exhausted = true;
       s.startKey = null;
     }
+  }
+
+  /** Requests {@code s}'s next page now if the limit can still use more points than are buffered or asked for. */
+  private void readAhead(Shard s) {
+    if (closed || s.exhausted || s.pending != null || s.startKey == null) {
+      return;
+    }
+    if (emitted + outstanding() < limit) {
+      request(s);
+    }
+  }
+
+  /** Points held in pages plus points asked for by requests in flight. */
+  private long outstanding() {
+    long n = 0;
+    for (Shard x : shards) {
+      n += x.page.size();
+      if (x.pending != null) {
+        n += x.requested;
+      }
+    }
+    return n;
   }
 
   private void fail(Shard s, RuntimeException e) {
@@ -269,6 +295,7 @@ public final class MergingCursor implements MetricCursor {
     @Nullable Map<String, AttributeValue> startKey;
     @Nullable CompletableFuture<QueryResponse> pending;
     boolean exhausted;
+    int requested;
 
     Shard(int index) {
       this.index = index;
@@ -276,7 +303,12 @@ public final class MergingCursor implements MetricCursor {
 
     String headSortKey() {
       Map<String, AttributeValue> head = page.peekFirst();
-      return head == null ? "" : head.get(Items.TIMESTAMP).s();
+      return head == null ? "" : sortKeyOf(head);
+    }
+
+    static String sortKeyOf(Map<String, AttributeValue> item) {
+      AttributeValue key = item.get(Items.TIMESTAMP);
+      return key == null || key.s() == null ? "" : key.s();
     }
   }
 }
