@@ -107,7 +107,7 @@ public final class ReadinessCheck {
     return all;
   }
 
-  private static <T> Probe<T> probe(Supplier<T> call) {
+  static <T> Probe<T> probe(Supplier<T> call) {
     try {
       return Probe.of(call.get());
     } catch (ResourceNotFoundException e) {
