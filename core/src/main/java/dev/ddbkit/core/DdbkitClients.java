@@ -3,6 +3,7 @@ package dev.ddbkit.core;
 import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.metrics.MetricsInterceptor;
 import dev.ddbkit.core.retry.Backoff;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -39,8 +40,19 @@ public final class DdbkitClients implements AutoCloseable {
   private volatile DynamoDbEnhancedAsyncClient enhancedAsync;
   private volatile boolean closed;
 
+  private final Function<ClientSettings, DynamoDbClient> syncFactory;
+  private final Function<ClientSettings, DynamoDbAsyncClient> asyncFactory;
+
   private DdbkitClients(ClientSettings settings) {
+    this(settings, DdbkitClients::newSyncClient, DdbkitClients::newAsyncClient);
+  }
+
+  /** With client factories; for tests of the lifecycle. */
+  DdbkitClients(ClientSettings settings, Function<ClientSettings, DynamoDbClient> syncFactory,
+      Function<ClientSettings, DynamoDbAsyncClient> asyncFactory) {
     this.settings = settings;
+    this.syncFactory = syncFactory;
+    this.asyncFactory = asyncFactory;
   }
 
   /** Clients configured by {@code settings}. */
@@ -58,14 +70,15 @@ public final class DdbkitClients implements AutoCloseable {
     return settings;
   }
 
-  /** The synchronous client (Apache HTTP client). */
+  /** The synchronous client (Apache HTTP client); throws {@link IllegalStateException} once closed. */
   public DynamoDbClient sync() {
+    checkOpen();
     DynamoDbClient c = sync;
     if (c == null) {
       synchronized (this) {
         checkOpen();
         if (sync == null) {
-          sync = newSyncClient(settings);
+          sync = syncFactory.apply(settings);
         }
         c = sync;
       }
@@ -73,14 +86,15 @@ public final class DdbkitClients implements AutoCloseable {
     return c;
   }
 
-  /** The asynchronous client (Netty HTTP client). */
+  /** The asynchronous client (Netty HTTP client); throws {@link IllegalStateException} once closed. */
   public DynamoDbAsyncClient async() {
+    checkOpen();
     DynamoDbAsyncClient c = async;
     if (c == null) {
       synchronized (this) {
         checkOpen();
         if (async == null) {
-          async = newAsyncClient(settings);
+          async = asyncFactory.apply(settings);
         }
         c = async;
       }
@@ -90,9 +104,11 @@ public final class DdbkitClients implements AutoCloseable {
 
   /** The enhanced client over {@link #sync()}. */
   public DynamoDbEnhancedClient enhanced() {
+    checkOpen();
     DynamoDbEnhancedClient c = enhanced;
     if (c == null) {
       synchronized (this) {
+        checkOpen();
         if (enhanced == null) {
           enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(sync()).build();
         }
@@ -104,9 +120,11 @@ public final class DdbkitClients implements AutoCloseable {
 
   /** The enhanced async client over {@link #async()}. */
   public DynamoDbEnhancedAsyncClient enhancedAsync() {
+    checkOpen();
     DynamoDbEnhancedAsyncClient c = enhancedAsync;
     if (c == null) {
       synchronized (this) {
+        checkOpen();
         if (enhancedAsync == null) {
           enhancedAsync = DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(async()).build();
         }
@@ -200,15 +218,35 @@ public final class DdbkitClients implements AutoCloseable {
     }
   }
 
-  /** Closes every client created so far. */
+  /**
+   * Closes every client created so far, each even if closing another fails (the first failure is rethrown
+   * with later ones suppressed). Afterwards every accessor throws {@link IllegalStateException}.
+   */
   @Override
   public synchronized void close() {
     closed = true;
-    if (sync != null) {
-      sync.close();
+    RuntimeException failure = null;
+    failure = closeQuietly(sync, failure);
+    failure = closeQuietly(async, failure);
+    if (failure != null) {
+      throw failure;
     }
-    if (async != null) {
-      async.close();
+  }
+
+  private static RuntimeException closeQuietly(AutoCloseable client, RuntimeException failure) {
+    if (client == null) {
+      return failure;
+    }
+    try {
+      client.close();
+      return failure;
+    } catch (Exception e) {
+      RuntimeException wrapped = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+      if (failure == null) {
+        return wrapped;
+      }
+      failure.addSuppressed(wrapped);
+      return failure;
     }
   }
 }

@@ -1,9 +1,13 @@
 package dev.ddbkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbkit.core.metrics.MetricsHook;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -159,5 +163,70 @@ class DdbkitClientsTest {
     ClientSettings withHook = ClientSettings.builder().metrics(hook).build();
     assertThat(withHook.toBuilder().build().metrics()).isSameAs(hook);
     assertThat(withHook.metricsEnabled()).isTrue();
+  }
+
+  @Test
+  void close_whenSyncCloseThrows_stillClosesAsyncAndRethrows() {
+    AtomicInteger asyncCloses = new AtomicInteger();
+    DdbkitClients clients = new DdbkitClients(ClientSettings.defaults(), s -> new FakeSync(true),
+        s -> new FakeAsync(asyncCloses));
+    clients.sync();
+    clients.async();
+
+    assertThatThrownBy(clients::close).isInstanceOf(IllegalStateException.class).hasMessage("sync close failed");
+    assertThat(asyncCloses).hasValue(1);
+  }
+
+  @Test
+  void accessors_afterClose_throwEvenWhenClientsWereAlreadyCreated() {
+    DdbkitClients clients = new DdbkitClients(ClientSettings.defaults(), s -> new FakeSync(false),
+        s -> new FakeAsync(new AtomicInteger()));
+    clients.sync();
+    clients.async();
+    clients.close();
+
+    assertThatThrownBy(clients::sync).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(clients::async).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(clients::enhanced).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(clients::enhancedAsync).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  private static final class FakeSync implements DynamoDbClient {
+    private final boolean failOnClose;
+
+    FakeSync(boolean failOnClose) {
+      this.failOnClose = failOnClose;
+    }
+
+    @Override
+    public String serviceName() {
+      return "dynamodb";
+    }
+
+    @Override
+    public void close() {
+      if (failOnClose) {
+        throw new IllegalStateException("sync close failed");
+      }
+    }
+  }
+
+  private static final class FakeAsync implements DynamoDbAsyncClient {
+    private final AtomicInteger closes;
+
+    FakeAsync(AtomicInteger closes) {
+      this.closes = closes;
+    }
+
+    @Override
+    public String serviceName() {
+      return "dynamodb";
+    }
+
+    @Override
+    public void close() {
+      closes.incrementAndGet();
+    }
   }
 }

@@ -48,9 +48,11 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, Paramete
       return local.clientSettings();
     }
     if (type == TestTables.class) {
-      // scoped to the context that asks: a test method, or the class when injected into @BeforeAll
-      return context.getStore(NAMESPACE)
-          .getOrComputeIfAbsent(TestTables.class, k -> new TestTables(local.clients().sync()), TestTables.class);
+      // scoped to the context that asks: a test method, or the class when injected into @BeforeAll. Keyed by
+      // the context's id because a store lookup falls back to parent stores: a plain key would hand every
+      // test method the class's instance once @BeforeAll created one.
+      return context.getStore(NAMESPACE).getOrComputeIfAbsent("tables:" + context.getUniqueId(),
+          k -> new TestTables(local.clients().sync()), TestTables.class);
     }
     DdbkitClients clients = local.clients();
     if (type == DdbkitClients.class) {

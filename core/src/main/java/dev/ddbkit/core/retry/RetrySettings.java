@@ -4,6 +4,7 @@ import dev.ddbkit.core.error.DdbkitErrors;
 import dev.ddbkit.core.error.Require;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -101,6 +102,46 @@ public final class RetrySettings {
     return "RetrySettings{maxAttempts=" + maxAttempts + ", " + backoff + "}";
   }
 
+  /** The default randomness: every draw goes to the calling thread's {@link ThreadLocalRandom}. */
+  private static final class ThreadLocalRandomGenerator implements RandomGenerator {
+    static final ThreadLocalRandomGenerator INSTANCE = new ThreadLocalRandomGenerator();
+
+    @Override
+    public long nextLong() {
+      return ThreadLocalRandom.current().nextLong();
+    }
+
+    @Override
+    public long nextLong(long bound) {
+      return ThreadLocalRandom.current().nextLong(bound);
+    }
+
+    @Override
+    public long nextLong(long origin, long bound) {
+      return ThreadLocalRandom.current().nextLong(origin, bound);
+    }
+
+    @Override
+    public int nextInt() {
+      return ThreadLocalRandom.current().nextInt();
+    }
+
+    @Override
+    public int nextInt(int bound) {
+      return ThreadLocalRandom.current().nextInt(bound);
+    }
+
+    @Override
+    public double nextDouble() {
+      return ThreadLocalRandom.current().nextDouble();
+    }
+
+    @Override
+    public String toString() {
+      return "ThreadLocalRandom.current()";
+    }
+  }
+
   /** Builder of {@link RetrySettings}; validates each value with a sentence naming it. */
   public static final class Builder {
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
@@ -108,7 +149,7 @@ public final class RetrySettings {
     private Duration maxDelay = DEFAULT_MAX_DELAY;
     private Predicate<Throwable> retryOn = DdbkitErrors::isRetryableAfterSdk;
     private Sleeper sleeper = Sleeper.system();
-    private RandomGenerator random = RandomGenerator.getDefault();
+    private RandomGenerator random = ThreadLocalRandomGenerator.INSTANCE;
 
     private Builder() {}
 
@@ -153,7 +194,12 @@ public final class RetrySettings {
       return this;
     }
 
-    /** The randomness for jitter; tests pass a seeded generator. */
+    /**
+     * The randomness for jitter; tests pass a seeded generator. The default draws from
+     * {@link ThreadLocalRandom#current()} on each call, so it is safe to share across threads. A generator
+     * supplied here must be thread-safe if the resulting retry is used from several threads at once (most
+     * {@link RandomGenerator} implementations, such as the seeded {@code L64X128MixRandom}, are not).
+     */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(Require.nonNull(random, "random"));
       return this;

@@ -40,7 +40,11 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * {@code DescribeTable}, {@code DescribeContinuousBackups}, {@code DescribeTimeToLive},
  * {@code ListTagsOfResource}, {@code ListBackups} and {@code DescribeTableReplicaAutoScaling}; an item whose
  * call the backend does not support (DynamoDB Local: PITR, backups, tags, auto scaling) or that lies outside
- * the DynamoDB API (CloudWatch alarms) is reported as {@link ReadinessStatus#NOT_CHECKABLE}.
+ * the DynamoDB API (CloudWatch alarms) is reported as {@link ReadinessStatus#NOT_CHECKABLE}. Only an answer
+ * that the operation is unknown or unsupported (such as {@code UnknownOperationException} or HTTP 501) counts
+ * as a backend limitation; any other service error (access denied, throttling, validation) is thrown
+ * translated as a {@link dev.ddbkit.core.error.DdbkitException}, so a missing permission never looks like an
+ * unsupported feature. A client-side failure (network, timeout) of one probe makes that item NOT_CHECKABLE.
  *
  * <pre>{@code
  * ReadinessReport report = ReadinessCheck.of(client).check(SeedTables.orders());
@@ -103,12 +107,16 @@ public final class ReadinessCheck {
     return all;
   }
 
-  private static <T> Probe<T> probe(Supplier<T> call) {
+  static <T> Probe<T> probe(Supplier<T> call) {
     try {
       return Probe.of(call.get());
     } catch (ResourceNotFoundException e) {
       throw DdbkitErrors.translate(e, null, null);
     } catch (AwsServiceException e) {
+      if (!UnsupportedOperations.isUnsupported(e)) {
+        // access denied, throttling, validation...: a real failure, not a limitation of the backend
+        throw DdbkitErrors.translate(e, null, null);
+      }
       String code = e.awsErrorDetails() == null ? "Unknown" : e.awsErrorDetails().errorCode();
       String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
       String detail = message == null ? "" : ": " + message.strip().replaceAll("\\.+$", "");

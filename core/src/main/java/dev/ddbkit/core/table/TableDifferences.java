@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
+import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -55,7 +58,39 @@ final class TableDifferences {
             + def.capacity().readUnits() + "/" + def.capacity().writeUnits());
       }
     }
+    compareEncryption(def, live, diffs);
     return diffs;
+  }
+
+  /** Differences in the defined tags; extra live tags are not reported. Empty when tags are unknown. */
+  static List<String> tags(TableDefinition def, Optional<Map<String, String>> live) {
+    if (live.isEmpty()) {
+      return List.of();
+    }
+    List<String> diffs = new ArrayList<>();
+    def.tags().forEach((key, value) -> {
+      String actual = live.get().get(key);
+      if (actual == null) {
+        diffs.add("tag " + key + " is missing, the definition says " + value);
+      } else if (!actual.equals(value)) {
+        diffs.add("tag " + key + " is " + actual + ", the definition says " + value);
+      }
+    });
+    return diffs;
+  }
+
+  /** Compared only when the backend reports an SSE description (DynamoDB Local never does). */
+  private static void compareEncryption(TableDefinition def, TableDescription live, List<String> diffs) {
+    SSEDescription sse = live.sseDescription();
+    if (sse == null || sse.status() == null || sse.status() == SSEStatus.UNKNOWN_TO_SDK_VERSION) {
+      return;
+    }
+    boolean kms = sse.status() == SSEStatus.ENABLED || sse.status() == SSEStatus.ENABLING
+        || sse.status() == SSEStatus.UPDATING;
+    if (kms != def.serverSideEncryption()) {
+      diffs.add("server-side encryption with KMS is " + sse.statusAsString() + ", the definition says "
+          + (def.serverSideEncryption() ? "enabled" : "disabled"));
+    }
   }
 
   private static void compareKeys(String what, KeyAttribute pk, KeyAttribute sk, List<KeySchemaElement> live,

@@ -4,15 +4,19 @@ import dev.ddbkit.core.error.DdbkitErrors;
 import dev.ddbkit.core.error.Require;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -54,8 +58,13 @@ public final class TableManager {
   /**
    * Creates the table if absent ({@code CreateTable}), waits until it and its indexes are ACTIVE, enables
    * TTL ({@code UpdateTimeToLive}) and point-in-time recovery where the backend supports it. Idempotent.
-   * An existing table that differs from the definition is reported in {@link EnsureResult#differences()}
-   * and logged; it is never altered destructively.
+   * An existing table whose keys, attribute types, indexes, billing mode, capacity, server-side encryption
+   * (when the backend reports it) or defined tags ({@code ListTagsOfResource}, skipped where unsupported)
+   * differ from the definition is reported in {@link EnsureResult#differences()} and logged, never altered.
+   * The only changes made to an existing table are additive: TTL is enabled if it is off (a TTL on another
+   * attribute is reported instead) and point-in-time recovery is enabled if it is off; these are not listed
+   * in the result. A backend that does not implement continuous backups (DynamoDB Local) is tolerated; any
+   * other failure of those calls is thrown translated.
    */
   public EnsureResult ensure(TableDefinition definition) {
     Require.nonNull(definition, "definition");
@@ -74,6 +83,9 @@ public final class TableManager {
     }
     TableDescription description = awaitActive(definition.name());
     List<String> differences = new ArrayList<>(TableDifferences.between(definition, description));
+    if (!created) {
+      differences.addAll(TableDifferences.tags(definition, liveTags(description)));
+    }
     definition.ttlAttribute().ifPresent(ttl -> enableTtl(definition.name(), ttl, differences));
     if (definition.pointInTimeRecovery()) {
       enablePointInTimeRecovery(definition.name());
@@ -139,6 +151,32 @@ public final class TableManager {
     }
   }
 
+  /** The live tags ({@code ListTagsOfResource}), or empty if the backend does not support tags. */
+  private Optional<Map<String, String>> liveTags(TableDescription table) {
+    if (table.tableArn() == null) {
+      return Optional.empty();
+    }
+    try {
+      Map<String, String> tags = new HashMap<>();
+      String next = null;
+      do {
+        String token = next;
+        ListTagsOfResourceResponse page = client.listTagsOfResource(r -> r.resourceArn(table.tableArn()).nextToken(token));
+        page.tags().forEach(t -> tags.put(t.key(), t.value()));
+        next = page.nextToken();
+      } while (next != null);
+      return Optional.of(tags);
+    } catch (AwsServiceException e) {
+      if (UnsupportedOperations.isUnsupported(e)) {
+        log.debug("Tags not supported by this backend for {}: {}", table.tableName(), e.getMessage());
+        return Optional.empty();
+      }
+      throw DdbkitErrors.translate(e, "ListTagsOfResource", table.tableName());
+    } catch (SdkException e) {
+      throw DdbkitErrors.translate(e, "ListTagsOfResource", table.tableName());
+    }
+  }
+
   private void enableTtl(String tableName, String attribute, List<String> differences) {
     try {
       DescribeTimeToLiveResponse ttl = client.describeTimeToLive(r -> r.tableName(tableName));
@@ -169,9 +207,14 @@ public final class TableManager {
       }
       client.updateContinuousBackups(r -> r.tableName(tableName)
           .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
-    } catch (SdkException e) {
+    } catch (AwsServiceException e) {
+      if (!UnsupportedOperations.isUnsupported(e)) {
+        throw DdbkitErrors.translate(e, "UpdateContinuousBackups", tableName);
+      }
       // DynamoDB Local and some emulators do not implement continuous backups; readiness reports it.
-      log.debug("Point-in-time recovery not enabled on {}: {}", tableName, e.getMessage());
+      log.debug("Point-in-time recovery not supported by this backend for {}: {}", tableName, e.getMessage());
+    } catch (SdkException e) {
+      throw DdbkitErrors.translate(e, "UpdateContinuousBackups", tableName);
     }
   }
 }

@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbkit.core.error.InvalidInputException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RetrySettingsTest {
@@ -54,5 +63,49 @@ class RetrySettingsTest {
     assertThat(copy.maxAttempts()).isEqualTo(3);
     assertThat(copy.backoff().base()).isEqualTo(Duration.ofMillis(10));
     assertThat(copy.retryOn()).isSameAs(s.retryOn());
+  }
+
+  @Test
+  void defaultRandom_drawnFromManyThreads_staysWithinBoundsAndNeverRepeatsAcrossThreads() throws Exception {
+    RetrySettings settings = RetrySettings.defaults();
+    Backoff backoff = settings.backoff();
+    int threads = 8;
+    int draws = 20_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<List<Long>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          List<Long> raw = new ArrayList<>(draws);
+          for (int i = 0; i < draws; i++) {
+            int retry = 1 + (i % 10);
+            Duration delay = backoff.delay(retry, settings.random());
+            assertThat(delay).isBetween(Duration.ZERO, backoff.cap());
+            raw.add(settings.random().nextLong());
+          }
+          return raw;
+        }));
+      }
+      start.countDown();
+      Set<Long> seen = new HashSet<>();
+      int total = 0;
+      for (Future<List<Long>> f : futures) {
+        List<Long> raw = f.get(60, TimeUnit.SECONDS);
+        total += raw.size();
+        seen.addAll(raw);
+      }
+      // A generator shared unsafely hands the same state to racing threads and repeats 64-bit values.
+      assertThat(seen).hasSize(total);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void defaultRandom_isSharedByCopiesAndDescribesItself() {
+    assertThat(RetrySettings.builder().build().random()).isSameAs(RetrySettings.defaults().random());
+    assertThat(RetrySettings.defaults().random().toString()).isEqualTo("ThreadLocalRandom.current()");
   }
 }

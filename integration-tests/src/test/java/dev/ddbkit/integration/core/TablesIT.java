@@ -1,6 +1,7 @@
 package dev.ddbkit.integration.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbkit.core.DdbkitClients;
 import dev.ddbkit.core.table.Capacity;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
@@ -59,7 +61,7 @@ class TablesIT {
     }
 
     var after = client.describeTable(r -> r.tableName(orders.name())).table();
-    assertThat(operations).isNotEmpty().allMatch(op -> op.startsWith("Describe"));
+    assertThat(operations).isNotEmpty().allMatch(op -> op.startsWith("Describe") || op.startsWith("List"));
     assertThat(again.created()).isFalse();
     assertThat(again.matches()).isTrue();
     assertThat(again.differences()).isEmpty();
@@ -94,6 +96,22 @@ class TablesIT {
     var live = client.describeTable(r -> r.tableName(orders.name())).table();
     assertThat(live.globalSecondaryIndexes()).hasSize(2);
     assertThat(live.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+  }
+
+  @Test
+  void changedTags_onABackendWithoutTagSupport_areToleratedNotReported(DynamoDbClient client, TestTables tables) {
+    TableDefinition orders = tables.ensure(SeedTables.orders());
+    String arn = client.describeTable(r -> r.tableName(orders.name())).table().tableArn();
+    // DynamoDB Local does not implement ListTagsOfResource: ensure must not fail nor guess differences
+    assertThatThrownBy(() -> client.listTagsOfResource(r -> r.resourceArn(arn)))
+        .isInstanceOfSatisfying(DynamoDbException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
+
+    EnsureResult result = TableManager.of(client).ensure(orders.toBuilder()
+        .tag("Service", "billing-service").tag("Team", "payments").build());
+
+    assertThat(result.created()).isFalse();
+    assertThat(result.differences()).isEmpty();
   }
 
   @Test

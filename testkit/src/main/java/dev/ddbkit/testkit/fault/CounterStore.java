@@ -11,6 +11,7 @@ final class CounterStore {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> forwarded = new ConcurrentHashMap<>();
   private final Map<FaultKind, Map<String, LongAdder>> injected = new EnumMap<>(FaultKind.class);
+  private final Map<String, LongAdder> backendErrors = new ConcurrentHashMap<>();
   private final LongAdder unprocessed = new LongAdder();
 
   CounterStore() {
@@ -31,6 +32,10 @@ final class CounterStore {
     injected.get(kind).computeIfAbsent(operation, k -> new LongAdder()).increment();
   }
 
+  void backendError(String operation) {
+    backendErrors.computeIfAbsent(operation, k -> new LongAdder()).increment();
+  }
+
   void unprocessed(long items) {
     unprocessed.add(items);
   }
@@ -39,13 +44,14 @@ final class CounterStore {
     requests.clear();
     forwarded.clear();
     injected.values().forEach(Map::clear);
+    backendErrors.clear();
     unprocessed.reset();
   }
 
   synchronized FaultCounters snapshot() {
     Map<FaultKind, Map<String, Long>> inj = new EnumMap<>(FaultKind.class);
     injected.forEach((k, v) -> inj.put(k, freeze(v)));
-    return new FaultCounters(freeze(requests), freeze(forwarded), inj, unprocessed.sum());
+    return new FaultCounters(freeze(requests), freeze(forwarded), inj, freeze(backendErrors), unprocessed.sum());
   }
 
   private static Map<String, Long> freeze(Map<String, LongAdder> m) {

@@ -66,6 +66,15 @@ public final class Fault {
         "Internal server error");
   }
 
+  /**
+   * The request reaches DynamoDB and takes effect, then the proxy answers HTTP 500 {@code InternalServerError}
+   * instead of DynamoDB's answer: the SDK retries a write that already happened.
+   */
+  public static Fault serverErrorAfterForwarding() {
+    return new Fault(FaultKind.INTERNAL_SERVER_ERROR, 500, DYNAMODB_NS + "InternalServerError",
+        "Internal server error", null, 0, -1, true);
+  }
+
   /** HTTP 503 {@code ServiceUnavailable}, which the SDK retries. */
   public static Fault serviceUnavailable() {
     return error(FaultKind.SERVICE_UNAVAILABLE, 503, "com.amazon.coral.service#ServiceUnavailableException",
@@ -187,7 +196,7 @@ public final class Fault {
     return conflictIndex < 0 ? Optional.empty() : Optional.of(conflictIndex);
   }
 
-  /** Whether the request is forwarded to DynamoDB before the connection is dropped or held. */
+  /** Whether the request is forwarded to DynamoDB before the connection is dropped or held, or the error sent. */
   public boolean afterForwarding() {
     return afterForwarding;
   }
@@ -203,6 +212,8 @@ public final class Fault {
       case LATENCY -> "latency(" + latency + ")";
       case UNPROCESSED -> "unprocessed(" + unprocessedShare + ")";
       case DROPPED_CONNECTION, TIMEOUT -> kind + (afterForwarding ? " after forwarding" : "");
+      case INTERNAL_SERVER_ERROR -> afterForwarding ? "serverErrorAfterForwarding"
+          : kind + "(" + status + " " + errorType + ")";
       case TRANSACTION_CONFLICT -> "transactionConflict" + (conflictIndex < 0 ? "" : "At(" + conflictIndex + ")");
       default -> kind + "(" + status + " " + errorType + ")";
     };

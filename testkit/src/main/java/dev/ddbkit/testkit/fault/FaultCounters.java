@@ -19,10 +19,12 @@ public final class FaultCounters {
   private final Map<String, Long> requests;
   private final Map<String, Long> forwarded;
   private final Map<FaultKind, Map<String, Long>> injected;
+  private final Map<String, Long> backendErrors;
   private final long unprocessedItems;
 
   FaultCounters(Map<String, Long> requests, Map<String, Long> forwarded,
-      Map<FaultKind, Map<String, Long>> injected, long unprocessedItems) {
+      Map<FaultKind, Map<String, Long>> injected, Map<String, Long> backendErrors, long unprocessedItems) {
+    this.backendErrors = Map.copyOf(backendErrors);
     this.requests = Map.copyOf(requests);
     this.forwarded = Map.copyOf(forwarded);
     Map<FaultKind, Map<String, Long>> copy = new EnumMap<>(FaultKind.class);
@@ -84,6 +86,20 @@ public final class FaultCounters {
     return out;
   }
 
+  /**
+   * Forwarded requests that DynamoDB did not answer (unreachable, or no answer within the proxy's
+   * {@code backendTimeout}), all operations; the proxy answered each with a 500 {@code InternalServerError}
+   * of its own, which is not counted as an injected fault.
+   */
+  public long backendErrors() {
+    return sum(backendErrors);
+  }
+
+  /** Forwarded requests of {@code operation} that DynamoDB did not answer; see {@link #backendErrors()}. */
+  public long backendErrors(String operation) {
+    return backendErrors.getOrDefault(operation, 0L);
+  }
+
   /** Items of {@code BatchWriteItem} and keys of {@code BatchGetItem} returned unprocessed. */
   public long unprocessedItems() {
     return unprocessedItems;
@@ -106,6 +122,6 @@ public final class FaultCounters {
       }
     });
     return "FaultCounters{requests=" + new TreeMap<>(requests) + ", forwarded=" + new TreeMap<>(forwarded)
-        + ", injected=" + inj + ", unprocessedItems=" + unprocessedItems + "}";
+        + ", injected=" + inj + ", backendErrors=" + new TreeMap<>(backendErrors) + ", unprocessedItems=" + unprocessedItems + "}";
   }
 }

@@ -103,6 +103,11 @@ final class FaultEngine {
           return finish(plan, batch, unprocessedRules, op);
         }
         default -> {
+          if (fault.afterForwarding()) {
+            plan.replyAfterForwarding = WireResponse.error(fault.status(), fault.errorType(), fault.message(),
+                plan.requestId);
+            return finish(plan, batch, unprocessedRules, op);
+          }
           plan.reply = WireResponse.error(fault.status(), fault.errorType(), fault.message(), plan.requestId);
           return finish(plan, batch, unprocessedRules, op);
         }
@@ -123,7 +128,7 @@ final class FaultEngine {
       return plan;
     }
     plan.batch = batch;
-    if (plan.connectionFault == null) {
+    if (plan.connectionFault == null && plan.replyAfterForwarding == null) {
       counters.unprocessed(batch.heldBack());
       for (int i = 0; i < unprocessedRules; i++) {
         counters.injected(FaultKind.UNPROCESSED, op);

@@ -138,11 +138,16 @@ public final class FaultProxy implements AutoCloseable {
 
     private Builder() {}
 
-    /** The DynamoDB endpoint to forward to, such as DynamoDB Local's {@code http://127.0.0.1:8000}. */
+    /**
+     * The DynamoDB endpoint to forward to, such as DynamoDB Local's {@code http://127.0.0.1:8000}. Only plain
+     * {@code http} targets are accepted: the proxy rewrites the Host header and never re-signs requests, so a
+     * real (https) DynamoDB endpoint would reject them.
+     */
     public Builder target(URI target) {
       Objects.requireNonNull(target, "target");
-      if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
-        throw new IllegalArgumentException("target must be an http or https URL but was " + target + ".");
+      if (!"http".equalsIgnoreCase(target.getScheme())) {
+        throw new IllegalArgumentException("target must be an http URL (the proxy does not re-sign requests for "
+            + "https endpoints) but was " + target + ".");
       }
       this.target = target;
       return this;

@@ -19,8 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * reason {@code ThrottlingError} for transactions.
  *
  * <p>Capacity is computed as DynamoDB does: 1 write unit per started KB, 1 read unit per started 4 KB, half for
- * eventually consistent reads, double for transactions. Reads are admitted while their bucket holds any tokens
- * and charged by the size actually returned. Caveats: updates and deletes are charged by the size of the key
+ * eventually consistent reads, double for transactions. {@code GetItem} and {@code Query} on the table are
+ * admitted while their bucket holds any tokens and charged by the size actually returned; each key of a
+ * {@code BatchGetItem} and {@code TransactGetItems} is admitted only if its bucket holds, and is charged, a flat
+ * minimum (one started 4 KB read in its mode: 0.5, 1 or 2 units) whatever the size of the item returned.
+ * Caveats: updates and deletes are charged by the size of the key
  * and new values (the proxy cannot see the stored item); queries on a secondary index, scans and PartiQL are
  * not limited.
  *

@@ -13,6 +13,8 @@ final class Plan {
   Duration delay = Duration.ZERO;
   /** Answer without forwarding. */
   @Nullable WireResponse reply;
+  /** Forward, then send this instead of DynamoDB's answer. */
+  @Nullable WireResponse replyAfterForwarding;
   /** Drop or hold the connection, before or after forwarding. */
   @Nullable Fault connectionFault;
   /** Items or keys held back from a batch. */

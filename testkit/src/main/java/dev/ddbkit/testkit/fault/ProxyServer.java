@@ -155,10 +155,13 @@ final class ProxyServer {
           .whenComplete((response, error) -> {
             if (error != null) {
               LOG.warn("Fault proxy could not reach {}: {}", target, error.toString());
+              counters.backendError(request.operation());
               sendQuietly(ex, WireResponse.error(500, Fault.DYNAMODB_NS + "InternalServerError",
                   "The fault proxy could not reach DynamoDB at " + target + ".", plan.requestId));
             } else if (connectionFault != null) {
               breakConnection(ex, connectionFault);
+            } else if (plan.replyAfterForwarding != null) {
+              sendQuietly(ex, plan.replyAfterForwarding);
             } else {
               try {
                 send(ex, rewrite(response, plan));

@@ -17,14 +17,26 @@ public final class EmbeddedServer implements AutoCloseable {
   private static final int START_ATTEMPTS = 5;
   private static final String DYNAMODB_LOCAL_JOBS = "com.amazonaws.services.dynamodbv2.local.shared.jobs.";
 
+  private static final Object LIVE_LOCK = new Object();
+  /** Embedded servers started and not yet closed in this JVM; guarded by {@link #LIVE_LOCK}. */
+  private static int live;
+  /** The threads that existed before the first of the currently live servers started. */
+  private static Set<Thread> threadsBeforeFirstLive = Set.of();
+
   private final DynamoDBProxyServer server;
   private final int port;
-  private final Set<Thread> threadsBeforeStart;
+  private boolean closed;
 
-  private EmbeddedServer(DynamoDBProxyServer server, int port, Set<Thread> threadsBeforeStart) {
+  private EmbeddedServer(DynamoDBProxyServer server, int port) {
     this.server = server;
     this.port = port;
-    this.threadsBeforeStart = threadsBeforeStart;
+  }
+
+  /** How many embedded servers are running in this JVM (started and not yet closed). */
+  public static int liveServers() {
+    synchronized (LIVE_LOCK) {
+      return live;
+    }
   }
 
   /** Starts a new server on a free loopback port. */
@@ -33,14 +45,19 @@ public final class EmbeddedServer implements AutoCloseable {
     Exception last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       int port = freeLoopbackPort();
-      Set<Thread> before = Thread.getAllStackTraces().keySet();
+      Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
       try {
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
             new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
         bindToLoopback(server);
-        server.start();
+        synchronized (LIVE_LOCK) {
+          server.start();
+          if (live++ == 0) {
+            threadsBeforeFirstLive = before;
+          }
+        }
         log.debug("DynamoDB Local listening on 127.0.0.1:{}", port);
-        return new EmbeddedServer(server, port, before);
+        return new EmbeddedServer(server, port);
       } catch (Exception e) {
         // another process may have taken the port between probing and binding
         last = e;
@@ -55,25 +72,38 @@ public final class EmbeddedServer implements AutoCloseable {
     return port;
   }
 
+  /** Stops the server; the last live embedded server to close also ends DynamoDB Local's job threads. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+    synchronized (LIVE_LOCK) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        server.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+      } finally {
+        if (--live == 0) {
+          stopBackgroundJobs(threadsBeforeFirstLive);
+          threadsBeforeFirstLive = Set.of();
+        }
+      }
     }
-    stopBackgroundJobs();
   }
 
   /**
    * DynamoDB Local's stop cancels its background jobs (stream shard rollover) but leaves their threads in a
    * long sleep; they would outlive the server by hours. The job threads are created lazily (per database,
-   * on first request), so every DynamoDB Local job thread that did not exist before this server started is
-   * interrupted, which ends it at once.
+   * on first request) and cannot be told apart by server, so they are interrupted only when the last live
+   * embedded server closes: every DynamoDB Local job thread that did not exist before the first of them
+   * started is interrupted, which ends it at once. While another embedded server runs, its jobs (TTL
+   * deletion, GSI creation) are left alone.
    */
-  private void stopBackgroundJobs() {
+  private static void stopBackgroundJobs(Set<Thread> threadsBefore) {
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (!threadsBeforeStart.contains(t) && t.isAlive() && Arrays.stream(t.getStackTrace())
+      if (!threadsBefore.contains(t) && t.isAlive() && Arrays.stream(t.getStackTrace())
           .anyMatch(f -> f.getClassName().startsWith(DYNAMODB_LOCAL_JOBS))) {
         t.interrupt();
       }

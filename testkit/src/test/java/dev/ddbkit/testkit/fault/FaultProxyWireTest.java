@@ -98,6 +98,54 @@ class FaultProxyWireTest {
   }
 
   @Test
+  void unreachableBackend_isAnswered500AndCountedAsABackendError() throws Exception {
+    int deadPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = socket.getLocalPort();
+    }
+    try (FaultProxy proxy = FaultProxy.builder().target(URI.create("http://127.0.0.1:" + deadPort)).start()) {
+      HttpResponse<byte[]> r = send(proxy, "PutItem", "{\"TableName\":\"t\",\"Item\":{}}");
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("InternalServerError");
+      FaultCounters counters = proxy.counters();
+      assertThat(counters.backendErrors("PutItem")).isEqualTo(1);
+      assertThat(counters.backendErrors()).isEqualTo(1);
+      assertThat(counters.injected()).isZero();
+    }
+  }
+
+  @Test
+  void answeringBackend_isNotCountedAsABackendError() throws Exception {
+    try (FaultProxy proxy = proxy()) {
+      send(proxy, "BatchWriteItem", batch(1));
+      assertThat(proxy.counters().backendErrors()).isZero();
+    }
+  }
+
+  @Test
+  void serverErrorAfterForwarding_reachesTheBackendThenAnswers500() throws Exception {
+    try (FaultProxy proxy = proxy()) {
+      proxy.addRule(FaultRule.forOperation("BatchWriteItem").inject(Fault.serverErrorAfterForwarding(), 1.0));
+      HttpResponse<byte[]> r = send(proxy, "BatchWriteItem", batch(1));
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("InternalServerError");
+      assertThat(received).hasSize(1);
+      assertThat(proxy.counters().forwarded("BatchWriteItem")).isEqualTo(1);
+      assertThat(proxy.counters().injected(FaultKind.INTERNAL_SERVER_ERROR, "BatchWriteItem")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void httpsTarget_isRejectedNamingTarget() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FaultProxy.builder().target(URI.create("https://dynamodb.us-east-1.amazonaws.com")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("target must be an http URL");
+  }
+
+  @Test
   void close_releasesThePortAndThreads_evenWithAHeldConnection() throws Exception {
     java.util.Set<Thread> before = proxyThreads();
     FaultProxy proxy = proxy();
