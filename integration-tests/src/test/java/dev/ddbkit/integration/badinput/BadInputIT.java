@@ -9,6 +9,7 @@ import dev.ddbkit.core.ClientSettings;
 import dev.ddbkit.core.DdbkitClients;
 import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.core.retry.RetrySettings;
 import dev.ddbkit.core.table.Capacity;
 import dev.ddbkit.core.table.IndexDefinition;
@@ -20,8 +21,10 @@ import dev.ddbkit.dax.DaxAwareAsyncClient;
 import dev.ddbkit.dax.DaxAwareClient;
 import dev.ddbkit.metrics.sharding.MetricPoint;
 import dev.ddbkit.metrics.sharding.MetricQuery;
+import dev.ddbkit.metrics.sharding.MetricWriteException;
 import dev.ddbkit.metrics.sharding.ShardedMetrics;
 import dev.ddbkit.metrics.sharding.ShardingConfig;
+import dev.ddbkit.metrics.sharding.StoredPoint;
 import dev.ddbkit.orders.CustomerQuery;
 import dev.ddbkit.orders.DateQuery;
 import dev.ddbkit.orders.InvalidCursorException;
@@ -57,6 +60,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -385,7 +389,9 @@ class BadInputIT {
         rejected(ORDERS, "null table name (builder)", iie, "tableName", () -> OrdersRepository.builder().tableName(null)),
         rejected(ORDERS, "null clock (builder)", iie, "clock", () -> OrdersRepository.builder().clock(null)),
         rejected(ORDERS, "null retry (builder)", iie, "retry", () -> OrdersRepository.builder().retry(null)),
-        rejected(ORDERS, "null idRandom (builder)", iie, "idRandom", () -> OrdersRepository.builder().idRandom(null))));
+        rejected(ORDERS, "null idRandom (builder)", iie, "idRandom", () -> OrdersRepository.builder().idRandom(null)),
+        rejected(ORDERS, "null metrics hook (builder)", iie, "metrics",
+            () -> OrdersRepository.builder().metrics((MetricsHook) null))));
     return c;
   }
 
@@ -456,7 +462,17 @@ class BadInputIT {
         rejected(METRICS, "invalid table name 'metrics production!'", iie, "tableName",
             () -> ShardedMetrics.create(counted.async(), "metrics production!")),
         rejected(METRICS, "table name shorter than 3 characters", iie, "tableName",
-            () -> ShardedMetrics.create(counted.async(), "ab")));
+            () -> ShardedMetrics.create(counted.async(), "ab")),
+        rejected(METRICS, "null collection (rewrite)", iie, "points", () -> metrics.rewrite(null)),
+        rejected(METRICS, "null element in rewrite", iie, "points[1]",
+            () -> metrics.rewrite(Arrays.asList(stored(point, 0), null))),
+        rejected(METRICS, "shard equal to the shard count (rewrite, 4 shards)", iie, "points",
+            () -> metrics.rewrite(List.of(stored(point, 4)))).mentioning("shard 4"),
+        rejected(METRICS, "negative shard (rewrite)", iie, "points",
+            () -> metrics.rewrite(List.of(stored(point, -1)))).mentioning("shard -1"),
+        rejected(METRICS, "repeated point in rewrite (same name, timestamp, id; other shard)", iie, "points",
+            () -> metrics.rewrite(List.of(stored(point, 0), stored(point, 1)))).mentioning("repeats"),
+        rejected(METRICS, "null failure (retry)", iie, "failure", () -> metrics.retry((MetricWriteException) null)));
   }
 
   private static List<BadInput> transactions() {
@@ -531,7 +547,13 @@ class BadInputIT {
         rejected(TX, "invalid table name 'orders production!' (settings)", iie, "ordersTable",
             () -> txSettings.toBuilder().ordersTable("orders production!")),
         rejected(TX, "table name shorter than 3 characters (settings, idempotencyTable)", iie, "idempotencyTable",
-            () -> TransactionSettings.builder().idempotencyTable("ab")));
+            () -> TransactionSettings.builder().idempotencyTable("ab")),
+        rejected(TX, "zero orderTimeToLive (settings)", iie, "orderTimeToLive",
+            () -> TransactionSettings.builder().orderTimeToLive(Duration.ZERO)),
+        rejected(TX, "negative orderTimeToLive (settings)", iie, "orderTimeToLive",
+            () -> TransactionSettings.builder().orderTimeToLive(Duration.ofDays(-1))),
+        rejected(TX, "null orderTimeToLive (settings)", iie, "orderTimeToLive",
+            () -> txSettings.toBuilder().orderTimeToLive(null)));
   }
 
   private static List<BadInput> dax() {
@@ -634,6 +656,10 @@ class BadInputIT {
   // ------------------------------------------------------------------------------------------------ helpers
 
   /** Waits for {@code future}; throws what it failed with (the asynchronous clients fail their futures). */
+  private static StoredPoint stored(MetricPoint point, int shard) {
+    return new StoredPoint(point, shard, point.sortKey(), Optional.empty());
+  }
+
   private static void joinUnwrapped(CompletableFuture<?> future) throws Throwable {
     try {
       future.join();
