@@ -1,5 +1,6 @@
 package dev.ddbkit.orders;
 
+import dev.ddbkit.core.item.SeedTimestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -138,7 +139,7 @@ public final class Order {
     item.put(CREATED_AT, AttributeValue.fromS(dev.ddbkit.orders.internal.OrderItems.formatCreatedAt(createdAt)));
     item.put(STATUS, AttributeValue.fromS(status.wireValue()));
     if (expiresAt != null) {
-      item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+      item.put(EXPIRES_AT, AttributeValue.fromN(SeedTimestamps.epochSeconds(expiresAt)));
     }
     return item;
   }

@@ -1,4 +1,7 @@
-/** Items as DynamoDB measures them: {@link dev.ddbkit.core.item.ItemSize} against the 400 KB limit. */
+/**
+ * Items as DynamoDB measures and the seed writes them: {@link dev.ddbkit.core.item.ItemSize} against the
+ * 400 KB limit, {@link dev.ddbkit.core.item.SeedTimestamps} for the seed's time formats.
+ */
 @NullMarked
 package dev.ddbkit.core.item;
 

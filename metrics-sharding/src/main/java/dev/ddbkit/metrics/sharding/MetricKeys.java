@@ -2,12 +2,9 @@ package dev.ddbkit.metrics.sharding;
 
 import dev.ddbkit.core.error.InvalidInputException;
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.item.SeedTimestamps;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.DecimalStyle;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,16 +29,11 @@ public final class MetricKeys {
   /** Separator inside both keys. */
   public static final char SEPARATOR = '#';
   /** Length of the ISO prefix of every sort key. */
-  public static final int ISO_LENGTH = 24;
+  public static final int ISO_LENGTH = SeedTimestamps.ISO_MILLIS_LENGTH;
   /** Earliest storable timestamp. */
   public static final Instant MIN_TIMESTAMP = Instant.parse("0000-01-01T00:00:00Z");
   /** Latest storable timestamp. */
   public static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999999Z");
-
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withDecimalStyle(DecimalStyle.STANDARD)
-          .withZone(ZoneOffset.UTC);
 
   private MetricKeys() {}
 
@@ -52,7 +44,7 @@ public final class MetricKeys {
 
   /** The 24-character {@code yyyy-MM-ddTHH:mm:ss.SSSZ} form of {@code timestamp}, truncated to milliseconds. */
   public static String isoMillis(Instant timestamp) {
-    return ISO_MILLIS.format(checkTimestamp(timestamp));
+    return SeedTimestamps.isoMillis(checkTimestamp(timestamp));
   }
 
   /** The sort key of a point: {@code <iso>#<subms>#<id>}. */

@@ -2,6 +2,7 @@ package dev.ddbkit.orders.internal;
 
 import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.item.SeedTimestamps;
 import dev.ddbkit.orders.MalformedOrderException;
 import dev.ddbkit.orders.Order;
 import dev.ddbkit.orders.OrderKey;
@@ -9,12 +10,9 @@ import dev.ddbkit.orders.OrderStatus;
 import dev.ddbkit.orders.UnknownOrderStatusException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +26,6 @@ public final class OrderItems {
   static final long MIN_ID_MILLIS = 1_000_000_000_000L;
   /** Largest epoch millis with 13 digits (2286-11-20T17:46:39.999Z). */
   static final long MAX_ID_MILLIS = 9_999_999_999_999L;
-
-  private static final DateTimeFormatter CREATED_AT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private OrderItems() {}
 
@@ -54,12 +49,12 @@ public final class OrderItems {
 
   /** {@code created_at} as the seed writes it (JavaScript's {@code toISOString()}): {@code 2024-01-15T10:30:00.000Z}. */
   public static String formatCreatedAt(Instant instant) {
-    return CREATED_AT.format(instant);
+    return SeedTimestamps.isoMillis(instant);
   }
 
   /** {@code order_date}: the UTC day of {@code instant}, {@code YYYY-MM-DD}. */
   public static LocalDate orderDate(Instant instant) {
-    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    return SeedTimestamps.utcDay(instant);
   }
 
   /** A new order id {@code ORD_<epoch millis>_<8 lowercase hex>}. */

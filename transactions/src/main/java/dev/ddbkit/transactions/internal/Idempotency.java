@@ -1,6 +1,7 @@
 package dev.ddbkit.transactions.internal;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.item.SeedTimestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +68,8 @@ public final class Idempotency {
     item.put(KEY, AttributeValue.fromS(key(operation, operationId)));
     item.put(OPERATION, AttributeValue.fromS(operation));
     item.put(FINGERPRINT, AttributeValue.fromS(fingerprint));
-    item.put(CREATED_AT, AttributeValue.fromS(Timestamps.iso(now)));
-    item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(retention).getEpochSecond())));
+    item.put(CREATED_AT, AttributeValue.fromS(SeedTimestamps.isoMillis(now)));
+    item.put(EXPIRES_AT, AttributeValue.fromN(SeedTimestamps.epochSeconds(now.plus(retention))));
     return TransactWriteItem.builder().put(Put.builder()
         .tableName(table)
         .item(item)
@@ -87,7 +88,7 @@ public final class Idempotency {
   /** The creation time stored in an existing record, if readable. */
   public static Optional<Instant> storedCreatedAt(Map<String, AttributeValue> record) {
     AttributeValue v = record.get(CREATED_AT);
-    return v == null || v.s() == null ? Optional.empty() : Timestamps.parse(v.s());
+    return v == null || v.s() == null ? Optional.empty() : SeedTimestamps.parseIso(v.s());
   }
 
   private static String sha256(List<String> parts) {

@@ -4,6 +4,7 @@ import dev.ddbkit.core.error.CancellationReason;
 import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.core.item.SeedTimestamps;
 import dev.ddbkit.core.error.TransactionCanceledException;
 import dev.ddbkit.transactions.OrderLine;
 import dev.ddbkit.transactions.OrderRequest;
@@ -12,8 +13,6 @@ import dev.ddbkit.transactions.Shortage;
 import dev.ddbkit.transactions.TransactionSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class OrderPlan {
     this.fingerprint = fingerprint(request.customerId(), request.orderId(), lines);
     this.recordTable = settings.idempotencyTable();
     this.recordKey = Idempotency.key(OPERATION, request.operationId());
-    String stamp = Timestamps.iso(now);
+    String stamp = SeedTimestamps.isoMillis(now);
     List<TransactWriteItem> a = new ArrayList<>();
     for (OrderLine line : lines) {
       a.add(decrement(settings.inventoryTable(), line, stamp));
@@ -217,9 +216,9 @@ public final class OrderPlan {
     item.put("order_id", AttributeValue.fromS(request.orderId()));
     item.put("items", AttributeValue.fromL(items));
     item.put("status", AttributeValue.fromS("confirmed"));
-    item.put("order_date", AttributeValue.fromS(LocalDate.ofInstant(now, ZoneOffset.UTC).toString()));
-    item.put("created_at", AttributeValue.fromS(Timestamps.iso(now)));
-    item.put("expires_at", AttributeValue.fromN(Long.toString(now.plus(timeToLive).getEpochSecond())));
+    item.put("order_date", AttributeValue.fromS(SeedTimestamps.utcDay(now).toString()));
+    item.put("created_at", AttributeValue.fromS(SeedTimestamps.isoMillis(now)));
+    item.put("expires_at", AttributeValue.fromN(SeedTimestamps.epochSeconds(now.plus(timeToLive))));
     return TransactWriteItem.builder().put(Put.builder()
         .tableName(table)
         .item(item)

@@ -4,6 +4,7 @@ import dev.ddbkit.core.error.CancellationReason;
 import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.TransactionCanceledException;
+import dev.ddbkit.core.item.SeedTimestamps;
 import dev.ddbkit.transactions.TransactionSettings;
 import dev.ddbkit.transactions.TransferRequest;
 import dev.ddbkit.transactions.TransferResult;
@@ -42,7 +43,7 @@ public final class TransferPlan {
     this.fingerprint = fingerprint(request);
     this.recordTable = settings.idempotencyTable();
     this.recordKey = Idempotency.key(OPERATION, request.operationId());
-    String stamp = Timestamps.iso(now);
+    String stamp = SeedTimestamps.isoMillis(now);
     AttributeValue amount = AttributeValue.fromN(Long.toString(request.amount()));
     TransactWriteItem debit = TransactWriteItem.builder().update(Update.builder()
         .tableName(settings.accountsTable())

@@ -88,7 +88,7 @@ class PlansTest {
 
   @Test
   void timestamps_useTheSeedsIsoFormatWithMillis() {
-    assertThat(Timestamps.iso(Instant.parse("2030-06-01T12:00:00Z"))).isEqualTo("2030-06-01T12:00:00.000Z");
+    assertThat(dev.ddbkit.core.item.SeedTimestamps.isoMillis(Instant.parse("2030-06-01T12:00:00Z"))).isEqualTo("2030-06-01T12:00:00.000Z");
     assertThat(Sha256.hex("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }

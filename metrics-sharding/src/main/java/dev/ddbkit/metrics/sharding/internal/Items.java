@@ -1,6 +1,7 @@
 package dev.ddbkit.metrics.sharding.internal;
 
 import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.core.item.SeedTimestamps;
 import dev.ddbkit.metrics.sharding.MalformedMetricException;
 import dev.ddbkit.metrics.sharding.MetricKeys;
 import dev.ddbkit.metrics.sharding.MetricPoint;
@@ -34,7 +35,7 @@ public final class Items {
     item.put(TIMESTAMP, AttributeValue.fromS(point.sortKey()));
     item.put(NAME, AttributeValue.fromS(point.metricName()));
     item.put(VALUE, AttributeValue.fromN(Double.toString(point.value())));
-    item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    item.put(EXPIRES_AT, AttributeValue.fromN(SeedTimestamps.epochSeconds(expiresAt)));
     return item;
   }
 
