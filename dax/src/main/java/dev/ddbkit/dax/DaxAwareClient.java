@@ -1,21 +1,15 @@
 package dev.ddbkit.dax;
 
 import dev.ddbkit.core.error.Require;
-import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.dax.internal.DaxConfig;
 import dev.ddbkit.dax.internal.DaxRouter;
 import dev.ddbkit.dax.internal.DaxSupport;
 import dev.ddbkit.dax.internal.Tables;
 import dev.ddbkit.dax.internal.ForwardingDynamoDbClient;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -216,13 +210,17 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
     router.close();
   }
 
-  /** Builder of {@link DaxAwareClient}; not thread-safe. */
-  public static final class Builder {
-    private final DaxConfig config = new DaxConfig();
+  /** Builder of {@link DaxAwareClient}; not thread-safe. The shared settings are in {@link DaxClientBuilder}. */
+  public static final class Builder extends DaxClientBuilder<Builder> {
     private @Nullable DynamoDbClient dynamoDb;
     private @Nullable DynamoDbClient daxClient;
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /** The DynamoDB client used for fallback and for everything DAX does not serve. Required. */
     public Builder dynamoDb(DynamoDbClient dynamoDb) {
@@ -231,123 +229,26 @@ public final class DaxAwareClient extends ForwardingDynamoDbClient {
     }
 
     /**
-     * The DAX cluster endpoint, {@code dax://host:port} (or {@code daxs://} for TLS). A blank value means
-     * no DAX.
-     */
-    public Builder daxEndpoint(@Nullable String endpoint) {
-      config.daxEndpoint(endpoint);
-      return this;
-    }
-
-    /** Uses the {@code DAX_ENDPOINT} environment variable as the DAX endpoint; no DAX when it is unset. */
-    public Builder daxEndpointFromEnvironment() {
-      return daxEndpointFrom(System::getenv);
-    }
-
-    /** Reads the DAX endpoint from {@code environment.apply("DAX_ENDPOINT")}; for tests and custom config. */
-    public Builder daxEndpointFrom(Function<String, @Nullable String> environment) {
-      return daxEndpoint(environment.apply(DAX_ENDPOINT_ENV));
-    }
-
-    /**
      * A ready DAX-side client to use instead of building one from an endpoint: your own configured
      * {@code ClusterDaxClient}, or a stand-in in tests. It should not retry writes itself, because the
-     * write rule relies on knowing whether the one attempt reached DAX. Not closed by {@link #close()}.
+     * write rule relies on knowing whether the one attempt reached DAX. Not closed by
+     * {@link DaxAwareClient#close()}.
      */
     public Builder daxClient(DynamoDbClient daxClient) {
       this.daxClient = Require.nonNull(daxClient, "daxClient");
       return this;
     }
 
-    /** The region the DAX client signs requests for; defaults to the DynamoDB client's region. */
-    public Builder region(Region region) {
-      config.region(region);
-      return this;
-    }
-
-    /** Credentials the DAX client signs with; default the DynamoDB client's credentials. */
-    public Builder credentialsProvider(AwsCredentialsProvider credentials) {
-      config.credentialsProvider(credentials);
-      return this;
-    }
-
-    /** How long the DAX client waits to open a connection or discover the cluster (default 1 s). */
-    public Builder connectTimeout(Duration timeout) {
-      config.connectTimeout(timeout);
-      return this;
-    }
-
-    /** How long the DAX client waits for one answer (default 3 s). */
-    public Builder requestTimeout(Duration timeout) {
-      config.requestTimeout(timeout);
-      return this;
-    }
-
-    /** How long a health probe may take before it counts as a failure (default 500 ms). */
-    public Builder probeTimeout(Duration timeout) {
-      config.probeTimeout(timeout);
-      return this;
-    }
-
-    /**
-     * The GetItem sent as health probe. Any answer from DAX, even "table not found", counts as healthy.
-     * Default: table {@code ddbkit-dax-health-probe}, key {@code pk = "__health_check__"}.
-     */
-    public Builder probeRequest(GetItemRequest request) {
-      config.probeRequest(request);
-      return this;
-    }
-
-    /** The circuit-breaker settings (default {@link DaxBreakerSettings#defaults()}). */
-    public Builder circuitBreaker(DaxBreakerSettings settings) {
-      config.circuitBreaker(settings);
-      return this;
-    }
-
-    /** Adjusts the circuit-breaker settings: {@code .circuitBreaker(b -> b.coolDown(Duration.ofSeconds(10)))}. */
-    public Builder circuitBreaker(Consumer<DaxBreakerSettings.Builder> customizer) {
-      config.circuitBreaker(customizer);
-      return this;
-    }
-
-    /** Receives routing decisions and state changes, for metrics (default none). */
-    public Builder listener(DaxListener listener) {
-      config.listener(listener);
-      return this;
-    }
-
-    /**
-     * Reports to core's metrics hook: requests DAX answered as {@code operationCompleted} (DynamoDB's own
-     * calls are reported by the DynamoDB client's interceptor), and each read retried or write re-sent on
-     * DynamoDB after a DAX failure as {@code retried(operation, table, DDBKIT)}. Default none.
-     */
-    public Builder metrics(MetricsHook hook) {
-      config.metrics(hook);
-      return this;
-    }
-
-    /** The circuit breaker's name (default {@code dax}). */
-    public Builder name(String name) {
-      config.name(name);
-      return this;
-    }
-
     /** Validates and builds the client. Never contacts DAX: its client is created on first use. */
     public DaxAwareClient build() {
       DynamoDbClient ddb = Require.nonNull(dynamoDb, "dynamoDb");
+      DaxConfig config = config();
       GetItemRequest probe = config.probeRequest();
-      DaxRouter<DynamoDbClient> router = config.router(ddb, daxClient, configurationOf(ddb),
+      DaxRouter<DynamoDbClient> router = config.router(ddb, daxClient,
+          configurationOf(ddb::serviceClientConfiguration),
           DaxSupport::clientFactory,
           (dax, executor) -> CompletableFuture.supplyAsync(() -> dax.get().getItem(probe), executor));
       return new DaxAwareClient(ddb, router);
-    }
-
-    private static @Nullable DynamoDbServiceClientConfiguration configurationOf(DynamoDbClient ddb) {
-      try {
-        return ddb.serviceClientConfiguration();
-      } catch (RuntimeException e) {
-        return null;
-      }
     }
   }
 }

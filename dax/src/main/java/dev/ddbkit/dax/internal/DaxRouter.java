@@ -191,39 +191,13 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     try {
       result = call.apply(side.get());
     } catch (RuntimeException e) {
-      long elapsed = System.nanoTime() - start;
-      Outcome outcome = FailureClassifier.classify(e);
-      if (outcome == Outcome.ANSWERED) {
-        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-        counters.daxAnswers.increment();
-        report(operation, DaxRoute.DAX);
-        completed(operation, table, e, elapsed);
+      DaxRoute route = afterDaxFailure(cb, operation, table, e, isWrite, System.nanoTime() - start);
+      if (route == null) {
         throw e;
       }
-      recordFailure(cb, operation, e, elapsed);
-      if (!isWrite) {
-        counters.readFallbacks.increment();
-        LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
-        retried(operation, table);
-        return fallback(operation, call, e, DaxRoute.DYNAMODB_READ_FALLBACK);
-      }
-      if (outcome == Outcome.NOT_SENT) {
-        counters.writeFallbacks.increment();
-        LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
-        retried(operation, table);
-        return fallback(operation, call, e, DaxRoute.DYNAMODB_WRITE_FALLBACK);
-      }
-      counters.writesNotResent.increment();
-      LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
-      report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
-      completed(operation, table, e, elapsed);
-      throw e;
+      return fallback(operation, call, e, route);
     }
-    long elapsed = System.nanoTime() - start;
-    cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-    counters.daxAnswers.increment();
-    report(operation, DaxRoute.DAX);
-    completed(operation, table, null, elapsed);
+    answered(cb, operation, table, null, System.nanoTime() - start);
     return result;
   }
 
@@ -273,39 +247,15 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     return attempt.handle((result, error) -> {
       long elapsed = System.nanoTime() - start;
       if (error == null) {
-        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-        counters.daxAnswers.increment();
-        report(operation, DaxRoute.DAX);
-        completed(operation, table, null, elapsed);
+        answered(cb, operation, table, null, elapsed);
         return CompletableFuture.completedFuture(result);
       }
       Throwable e = unwrap(error);
-      Outcome outcome = FailureClassifier.classify(e);
-      if (outcome == Outcome.ANSWERED) {
-        cb.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-        counters.daxAnswers.increment();
-        report(operation, DaxRoute.DAX);
-        completed(operation, table, e, elapsed);
+      DaxRoute route = afterDaxFailure(cb, operation, table, e, isWrite, elapsed);
+      if (route == null) {
         return CompletableFuture.<T>failedFuture(e);
       }
-      recordFailure(cb, operation, e, elapsed);
-      if (!isWrite) {
-        counters.readFallbacks.increment();
-        LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
-        retried(operation, table);
-        return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_READ_FALLBACK);
-      }
-      if (outcome == Outcome.NOT_SENT) {
-        counters.writeFallbacks.increment();
-        LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
-        retried(operation, table);
-        return fallbackAsync(operation, call, e, DaxRoute.DYNAMODB_WRITE_FALLBACK);
-      }
-      counters.writesNotResent.increment();
-      LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
-      report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
-      completed(operation, table, e, elapsed);
-      return CompletableFuture.<T>failedFuture(e);
+      return fallbackAsync(operation, call, e, route);
     }).thenCompose(Function.identity());
   }
 
@@ -461,6 +411,47 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
       });
     }
     return probeExecutor;
+  }
+
+  /** DAX answered (with a result, or with an error that is the request's own): counts as a success. */
+  private void answered(CircuitBreaker cb, String operation, String table, @Nullable Throwable error,
+      long elapsedNanos) {
+    cb.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
+    counters.daxAnswers.increment();
+    report(operation, DaxRoute.DAX);
+    completed(operation, table, error, elapsedNanos);
+  }
+
+  /**
+   * Records a failed DAX attempt and decides what happens to the request: the DynamoDB route to re-send
+   * it on (a read, or a write that never reached DAX), or {@code null} when {@code e} is to be thrown as
+   * is (DAX answered with the request's own error, or a write may already have been applied).
+   */
+  private @Nullable DaxRoute afterDaxFailure(CircuitBreaker cb, String operation, String table, Throwable e,
+      boolean isWrite, long elapsed) {
+    Outcome outcome = FailureClassifier.classify(e);
+    if (outcome == Outcome.ANSWERED) {
+      answered(cb, operation, table, e, elapsed);
+      return null;
+    }
+    recordFailure(cb, operation, e, elapsed);
+    if (!isWrite) {
+      counters.readFallbacks.increment();
+      LOG.debug("{} failed on DAX ({}); retrying on DynamoDB", operation, e.toString());
+      retried(operation, table);
+      return DaxRoute.DYNAMODB_READ_FALLBACK;
+    }
+    if (outcome == Outcome.NOT_SENT) {
+      counters.writeFallbacks.increment();
+      LOG.debug("{} never reached DAX ({}); sending it to DynamoDB", operation, e.toString());
+      retried(operation, table);
+      return DaxRoute.DYNAMODB_WRITE_FALLBACK;
+    }
+    counters.writesNotResent.increment();
+    LOG.debug("{} failed on DAX after it may have been applied ({}); not re-sending", operation, e.toString());
+    report(operation, DaxRoute.FAILED_OUTCOME_UNKNOWN);
+    completed(operation, table, e, elapsed);
+    return null;
   }
 
   private void recordFailure(CircuitBreaker cb, String operation, Throwable e, long elapsedNanos) {
