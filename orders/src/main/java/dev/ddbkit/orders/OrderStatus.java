@@ -1,6 +1,7 @@
 package dev.ddbkit.orders;
 
 import dev.ddbkit.core.error.Require;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The status of an order, stored in the {@code status} attribute as the lowercase wire value the seed uses
@@ -41,7 +42,7 @@ public enum OrderStatus {
    *
    * @throws UnknownOrderStatusException if {@code value} is null, blank or no known status
    */
-  public static OrderStatus fromWire(String value) {
+  public static OrderStatus fromWire(@Nullable String value) {
     if (value != null) {
       for (OrderStatus s : values()) {
         if (s.wireValue.equals(value)) {
@@ -49,7 +50,6 @@ public enum OrderStatus {
         }
       }
     }
-    Require.nonNull(value, "status");
-    throw UnknownOrderStatusException.of(value);
+    throw UnknownOrderStatusException.of(Require.nonNull(value, "status"));
   }
 }

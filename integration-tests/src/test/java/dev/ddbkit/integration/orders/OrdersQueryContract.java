@@ -7,6 +7,9 @@ import static java.util.Comparator.comparing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbkit.core.error.ThrottlingException;
+import dev.ddbkit.core.retry.DdbkitRetry;
+import dev.ddbkit.core.retry.RetrySettings;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.orders.CustomerQuery;
 import dev.ddbkit.orders.DateQuery;
@@ -20,6 +23,7 @@ import dev.ddbkit.orders.StatusQuery;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import dev.ddbkit.testkit.TestTables;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +68,7 @@ public abstract class OrdersQueryContract {
   private static final byte[] CURSOR_KEY = "orders-query-contract-cursor-key".getBytes(StandardCharsets.US_ASCII);
 
   private String table;
+  private DynamoDbClient client;
   private OrdersRepository orders;
   private CountingDynamoDb counting;
   private OrdersRepository countedOrders;
@@ -76,7 +82,7 @@ public abstract class OrdersQueryContract {
   @BeforeAll
   void seedOneThousandOrders(DynamoDbClient local, TestTables tables) throws Exception {
     table = tables.ensure(SeedTables.orders()).name();
-    DynamoDbClient client = clientUnderTest(local);
+    client = clientUnderTest(local);
     orders = OrdersRepository.builder().client(client).tableName(table).cursorKey(CURSOR_KEY).build();
     counting = new CountingDynamoDb(client);
     countedOrders = OrdersRepository.builder().client(counting.client()).tableName(table).cursorKey(CURSOR_KEY).build();
@@ -247,6 +253,38 @@ public abstract class OrdersQueryContract {
     Page<Order> page = orders.byStatus(query);
     assertThat(page.items()).hasSize(250);
     assertThat(page.items().stream().map(Order::key).toList()).containsExactlyElementsOf(keys.items());
+  }
+
+  @Test
+  void hydration_retriesUnprocessedKeysWithBackoff_andKeepsIndexOrder() {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    PartialBatches partial = new PartialBatches(client, 5);
+    OrdersRepository flaky = OrdersRepository.builder().client(partial.client()).tableName(table)
+        .cursorKey(CURSOR_KEY)
+        .retry(DdbkitRetry.of("orders-it", RetrySettings.builder().maxAttempts(10).sleeper(waits::add).build()))
+        .build();
+    StatusQuery query = StatusQuery.builder(OrderStatus.SHIPPED).pageSize(300).build();
+
+    Page<Order> page = flaky.byStatus(query);
+
+    assertThat(page.items().stream().map(Order::key).toList()).containsExactlyElementsOf(orders.keysByStatus(query).items());
+    assertThat(page.items()).hasSize(300).allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED));
+    assertThat(waits).isNotEmpty();
+    assertThat(partial.calls()).isGreaterThan(3);
+    assertThat(partial.largestCall()).isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void hydration_withKeysStillUnprocessedAfterTheLastAttempt_isAThrottlingError() {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    PartialBatches neverDone = new PartialBatches(client, Integer.MAX_VALUE);
+    OrdersRepository flaky = OrdersRepository.builder().client(neverDone.client()).tableName(table)
+        .retry(DdbkitRetry.of("orders-it", RetrySettings.builder().maxAttempts(3).sleeper(waits::add).build()))
+        .build();
+
+    assertThatThrownBy(() -> flaky.byStatus(OrderStatus.PENDING, q -> q.pageSize(4)))
+        .isInstanceOf(ThrottlingException.class).hasMessageContaining("unprocessed");
+    assertThat(waits).hasSize(2);
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.ddbkit.orders.OrderStatus;
 import dev.ddbkit.orders.OrderStatusConflictException;
 import dev.ddbkit.orders.OrderTooLargeException;
 import dev.ddbkit.orders.OrdersRepository;
+import dev.ddbkit.orders.Page;
 import dev.ddbkit.orders.StatusQuery;
 import dev.ddbkit.orders.UnknownOrderStatusException;
 import dev.ddbkit.core.item.ItemSize;
@@ -176,6 +177,35 @@ public abstract class OrdersRepositoryContract {
     assertThatThrownBy(() -> local.putItem(b -> b.tableName(table).item(oneByteOver)))
         .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class)
         .hasMessageContaining("size");
+  }
+
+  @Test
+  void pages_stayFullAcrossDynamoDbsOneMegabyteResponseCap(DynamoDbClient local, TestTables tables) {
+    String table = ordersTable(tables);
+    CountingDynamoDb counting = new CountingDynamoDb(clientUnderTest(local));
+    OrdersRepository orders = repository(counting.client(), table, TestClock.ticking(NOW, Duration.ofMillis(1)));
+    String pad = "x".repeat(200_000);
+    List<Order> created = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      created.add(orders.create(o -> o.customerId("c-big").attribute("pad", pad)));
+    }
+    int before = counting.requests();
+
+    Page<Order> first = orders.byCustomer("c-big", q -> q.pageSize(20));
+    int firstPageRequests = counting.requests() - before;
+    Page<Order> second = orders.byCustomer("c-big", q -> q.pageSize(20).cursor(first.nextCursor().orElseThrow()));
+
+    // 20 items of 200 KB need at least four responses of at most 1 MB
+    assertThat(firstPageRequests).isGreaterThanOrEqualTo(4);
+    assertThat(first.items()).hasSize(20);
+    assertThat(first.hasMore()).isTrue();
+    assertThat(second.items()).hasSize(4);
+    assertThat(second.hasMore()).isFalse();
+    List<Order> all = new ArrayList<>(first.items());
+    all.addAll(second.items());
+    List<OrderKey> newestFirst = new ArrayList<>(created.stream().map(Order::key).toList());
+    java.util.Collections.reverse(newestFirst);
+    assertThat(all.stream().map(Order::key).toList()).containsExactlyElementsOf(newestFirst);
   }
 
   @Test

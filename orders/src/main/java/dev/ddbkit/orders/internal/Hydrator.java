@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
@@ -60,7 +61,7 @@ public final class Hydrator {
       KeysAndAttributes request = KeysAndAttributes.builder().keys(pending).consistentRead(consistentRead).build();
       BatchGetItemResponse response;
       try {
-        response = client.batchGetItem(b -> b.requestItems(Map.of(table, request)));
+        response = client.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of(table, request)).build());
       } catch (RuntimeException e) {
         throw DdbkitErrors.translate(e, "BatchGetItem", table);
       }
