@@ -1,6 +1,7 @@
 package dev.ddbkit.testkit.fault.internal;
 
-import java.nio.charset.StandardCharsets;
+import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.item.ItemSize;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -108,32 +109,9 @@ public final class CapacityUnits {
     }
   }
 
-  /**
-   * The size of a number: 1 byte plus 1 per two significant digits, leading and trailing zeros (and the
-   * sign, point and exponent) not counted.
-   */
+  /** The size of a number, as DynamoDB counts it (see core's {@link ItemSize#numberSize}). */
   public static long numberSize(String number) {
-    String mantissa = number.trim();
-    int exp = Math.max(mantissa.indexOf('e'), mantissa.indexOf('E'));
-    if (exp >= 0) {
-      mantissa = mantissa.substring(0, exp);
-    }
-    StringBuilder digits = new StringBuilder();
-    for (char c : mantissa.toCharArray()) {
-      if (c >= '0' && c <= '9') {
-        digits.append(c);
-      }
-    }
-    int start = 0;
-    int end = digits.length();
-    while (start < end && digits.charAt(start) == '0') {
-      start++;
-    }
-    while (end > start && digits.charAt(end - 1) == '0') {
-      end--;
-    }
-    int significant = Math.max(1, end - start);
-    return 1 + ceilDiv(significant, 2);
+    return ItemSize.numberSize(number);
   }
 
   private static long binarySize(String base64) {
@@ -157,7 +135,7 @@ public final class CapacityUnits {
   }
 
   private static long utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+    return Require.utf8Length(s);
   }
 
   private static long ceilDiv(long a, long b) {
