@@ -1,6 +1,7 @@
 package dev.ddbkit.core.error;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,16 @@ public final class Require {
     }
   }
 
+  /**
+   * Throws with the sentence {@code message} supplies unless {@code condition} holds; for checks on hot paths,
+   * where building the sentence eagerly would cost more than the check.
+   */
+  public static void argument(boolean condition, String name, Supplier<String> message) {
+    if (!condition) {
+      throw InvalidInputException.of(name, Objects.requireNonNull(message.get()));
+    }
+  }
+
   /** Returns {@code value} or throws unless it is at least {@code min}. */
   public static int atLeast(int value, int min, String name) {
     if (value < min) {
@@ -75,6 +86,9 @@ public final class Require {
   /** Returns {@code value} or throws if it is blank or longer than {@code maxBytes} in UTF-8. */
   public static String maxUtf8Bytes(@Nullable String value, int maxBytes, String name) {
     nonBlank(value, name);
+    if (value.length() * 3L <= maxBytes) {
+      return value; // no UTF-16 unit takes more than 3 bytes (a surrogate pair takes 4 for 2)
+    }
     int bytes = utf8Length(value);
     if (bytes > maxBytes) {
       throw InvalidInputException.of(name, name + " must be at most " + maxBytes + " UTF-8 bytes but was " + bytes

@@ -4,7 +4,6 @@ import dev.ddbkit.core.error.InvalidInputException;
 import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.item.SeedTimestamps;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -80,16 +79,29 @@ public final class MetricKeys {
   /** Parses the timestamp of a sort key written by ddbkit or by the guide's code ({@code toISOString()}). */
   public static Instant parseTimestamp(String sortKey) {
     Require.nonNull(sortKey, "sortKey");
-    try {
-      if (sortKey.length() > ISO_LENGTH + 7 && sortKey.charAt(ISO_LENGTH) == SEPARATOR) {
-        Instant millis = Instant.parse(sortKey.substring(0, ISO_LENGTH));
-        int subMillis = Integer.parseInt(sortKey.substring(ISO_LENGTH + 1, ISO_LENGTH + 7));
-        return millis.plusNanos(subMillis);
-      }
-      return Instant.parse(sortKey);
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw InvalidInputException.of("sortKey", "sortKey '" + sortKey + "' is not a metric timestamp.");
+    Optional<Instant> parsed;
+    if (sortKey.length() > ISO_LENGTH + 7 && sortKey.charAt(ISO_LENGTH) == SEPARATOR) {
+      int subMillis = digitsAt(sortKey, ISO_LENGTH + 1);
+      parsed = subMillis < 0 ? Optional.empty()
+          : SeedTimestamps.parseIso(sortKey.substring(0, ISO_LENGTH)).map(millis -> millis.plusNanos(subMillis));
+    } else {
+      parsed = SeedTimestamps.parseIso(sortKey);
     }
+    return parsed.orElseThrow(
+        () -> InvalidInputException.of("sortKey", "sortKey '" + sortKey + "' is not a metric timestamp."));
+  }
+
+  /** The six ASCII digits at {@code from}, or -1 if they are not six digits. */
+  private static int digitsAt(String s, int from) {
+    int value = 0;
+    for (int i = from; i < from + 6; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** The id part of a ddbkit sort key; empty for items the guide's code wrote (no id). */
@@ -116,13 +128,14 @@ public final class MetricKeys {
   public static String checkMetricName(String metricName) {
     Require.nonBlank(metricName, "metricName");
     Require.argument(metricName.indexOf(SEPARATOR) < 0, "metricName",
-        "metricName must not contain '#' (it separates the name from the shard) but was '" + metricName + "'.");
+        () -> "metricName must not contain '#' (it separates the name from the shard) but was '" + metricName + "'.");
     Require.argument(metricName.length() <= 1000, "metricName",
-        "metricName must be at most 1000 characters but had " + metricName.length() + ".");
+        () -> "metricName must be at most 1000 characters but had " + metricName.length() + ".");
     int bytes = Require.utf8Length(metricName);
     Require.argument(bytes <= MAX_METRIC_NAME_BYTES, "metricName",
-        "metricName must be at most " + MAX_METRIC_NAME_BYTES + " UTF-8 bytes (its partition key '<name>#<shard>' is"
-            + " limited to " + Require.MAX_PARTITION_KEY_BYTES + " bytes) but was " + bytes + ".");
+        () -> "metricName must be at most " + MAX_METRIC_NAME_BYTES
+            + " UTF-8 bytes (its partition key '<name>#<shard>' is limited to " + Require.MAX_PARTITION_KEY_BYTES
+            + " bytes) but was " + bytes + ".");
     return metricName;
   }
 
@@ -130,16 +143,17 @@ public final class MetricKeys {
   public static Instant checkTimestamp(Instant timestamp) {
     Require.nonNull(timestamp, "timestamp");
     Require.argument(!timestamp.isBefore(MIN_TIMESTAMP) && !timestamp.isAfter(MAX_TIMESTAMP), "timestamp",
-        "timestamp must lie in years 0000 to 9999 but was " + timestamp + ".");
+        () -> "timestamp must lie in years 0000 to 9999 but was " + timestamp + ".");
     return timestamp;
   }
 
   /** Checks a point id: not blank, at most 256 characters, no control characters; returns it. */
   public static String checkId(String id) {
     Require.nonBlank(id, "id");
-    Require.argument(id.length() <= 256, "id", "id must be at most 256 characters but had " + id.length() + ".");
-    Require.argument(id.chars().noneMatch(Character::isISOControl), "id",
-        "id must not contain control characters.");
+    Require.argument(id.length() <= 256, "id", () -> "id must be at most 256 characters but had " + id.length() + ".");
+    for (int i = 0; i < id.length(); i++) {
+      Require.argument(!Character.isISOControl(id.charAt(i)), "id", "id must not contain control characters.");
+    }
     return id;
   }
 }

@@ -62,10 +62,10 @@ public record MetricPoint(String metricName, Instant timestamp, double value, St
 
   /** Checks a value is finite and storable as a DynamoDB number; returns it. */
   public static double checkValue(double value) {
-    Require.argument(Double.isFinite(value), "value", "value must be a finite number but was " + value + ".");
+    Require.argument(Double.isFinite(value), "value", () -> "value must be a finite number but was " + value + ".");
     double magnitude = Math.abs(value);
     Require.argument(magnitude <= MAX_MAGNITUDE && (magnitude == 0 || magnitude >= MIN_MAGNITUDE), "value",
-        "value must be 0 or have a magnitude between 1E-130 and 9.99E+125 (DynamoDB's number range) but was "
+        () -> "value must be 0 or have a magnitude between 1E-130 and 9.99E+125 (DynamoDB's number range) but was "
             + value + ".");
     return value;
   }

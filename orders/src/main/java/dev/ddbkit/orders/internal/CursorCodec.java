@@ -31,7 +31,12 @@ public final class CursorCodec {
   private static final int MAX_CURSOR_CHARS = 16_384;
   private static final String ALGORITHM = "HmacSHA256";
 
+  /** Digest prototype: cloning one is far cheaper than a provider lookup on every page. */
+  private static final MessageDigest SHA_256 = sha256();
+
   private final SecretKeySpec key;
+  /** Initialised MAC prototype, cloned per use (a {@code Mac} is not thread-safe). */
+  private final Mac macPrototype;
 
   /** A codec signing with {@code secret} (at least 16 bytes). */
   public CursorCodec(byte[] secret) {
@@ -39,6 +44,7 @@ public final class CursorCodec {
       throw new IllegalArgumentException("The cursor key must be at least 16 bytes.");
     }
     this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+    this.macPrototype = newMac();
   }
 
   /** The cursor continuing {@code spec} after the item whose key is {@code lastKey}. */
@@ -123,19 +129,38 @@ public final class CursorCodec {
   }
 
   private static byte[] fingerprint(QuerySpec spec) {
+    MessageDigest digest;
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(spec.fingerprint());
-      return Arrays.copyOf(digest, FINGERPRINT_BYTES);
+      digest = (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = sha256();
+    }
+    return Arrays.copyOf(digest.digest(spec.fingerprint()), FINGERPRINT_BYTES);
+  }
+
+  private byte[] mac(byte[] data) {
+    Mac mac;
+    try {
+      mac = (Mac) macPrototype.clone();
+    } catch (CloneNotSupportedException e) {
+      mac = newMac();
+    }
+    return mac.doFinal(data);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is unavailable.", e);
     }
   }
 
-  private byte[] mac(byte[] data) {
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      return mac.doFinal(data);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable.", e);
     }

@@ -10,7 +10,6 @@ import dev.ddbkit.orders.OrderStatus;
 import dev.ddbkit.orders.UnknownOrderStatusException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,29 +97,27 @@ public final class OrderItems {
   public static Order fromItem(Map<String, AttributeValue> item, ErrorContext context) {
     String customerId = string(item, Order.CUSTOMER_ID, context);
     String orderId = string(item, Order.ORDER_ID, context);
-    String where = " of order " + orderId + " of customer " + customerId;
-    OrderKey key = keyOrNull(item);
-    Instant createdAt;
+    OrderKey key;
     try {
-      createdAt = Instant.parse(string(item, Order.CREATED_AT, context));
-    } catch (DateTimeParseException e) {
-      throw MalformedOrderException.of("Attribute created_at" + where + " is not an ISO-8601 instant.", context, e,
-          key);
+      key = new OrderKey(customerId, orderId);
+    } catch (RuntimeException e) {
+      throw MalformedOrderException.of("Item " + keyDescription(item) + " has no valid order key: " + e.getMessage(),
+          context, e, null);
     }
-    LocalDate orderDate;
+    Instant createdAt = SeedTimestamps.parseIso(string(item, Order.CREATED_AT, context)).orElseThrow(
+        () -> MalformedOrderException.of("Attribute created_at" + where(key) + " is not an ISO-8601 instant.",
+            context, null, key));
     AttributeValue date = item.get(Order.ORDER_DATE);
-    try {
-      // the seed's transactional orders carry no order_date; their day is created_at's UTC day
-      orderDate = date == null ? orderDate(createdAt) : LocalDate.parse(string(item, Order.ORDER_DATE, context));
-    } catch (DateTimeParseException e) {
-      throw MalformedOrderException.of("Attribute order_date" + where + " is not YYYY-MM-DD.", context, e, key);
-    }
+    // the seed's transactional orders carry no order_date; their day is created_at's UTC day
+    LocalDate orderDate = date == null ? orderDate(createdAt)
+        : SeedTimestamps.parseDay(string(item, Order.ORDER_DATE, context)).orElseThrow(
+            () -> MalformedOrderException.of("Attribute order_date" + where(key) + " is not YYYY-MM-DD.", context,
+                null, key));
     OrderStatus status;
     try {
       status = OrderStatus.fromWire(string(item, Order.STATUS, context));
     } catch (UnknownOrderStatusException e) {
-      throw MalformedOrderException.of("Attribute status" + where + ": " + e.getMessage(), context, e,
-          key);
+      throw MalformedOrderException.of("Attribute status" + where(key) + ": " + e.getMessage(), context, e, key);
     }
     Instant expiresAt = null;
     AttributeValue ttl = item.get(Order.EXPIRES_AT);
@@ -128,7 +125,7 @@ public final class OrderItems {
       try {
         expiresAt = Instant.ofEpochSecond(Long.parseLong(ttl.n()));
       } catch (RuntimeException e) {
-        throw MalformedOrderException.of("Attribute expires_at" + where + " is not a number of epoch seconds.",
+        throw MalformedOrderException.of("Attribute expires_at" + where(key) + " is not a number of epoch seconds.",
             context, e, key);
       }
     }
@@ -138,7 +135,11 @@ public final class OrderItems {
         attributes.put(name, value);
       }
     });
-    return Order.of(new OrderKey(customerId, orderId), orderDate, createdAt, status, expiresAt, attributes);
+    return Order.of(key, orderDate, createdAt, status, expiresAt, attributes);
+  }
+
+  private static String where(OrderKey key) {
+    return " of order " + key.orderId() + " of customer " + key.customerId();
   }
 
   /** Reads a string attribute; throws {@link MalformedOrderException} if it is missing, not S or blank. */

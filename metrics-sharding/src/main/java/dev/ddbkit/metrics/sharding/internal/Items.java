@@ -87,12 +87,21 @@ public final class Items {
     Optional<Instant> expiresAt = Optional.empty();
     if (expires != null && expires.n() != null) {
       try {
-        expiresAt = Optional.of(Instant.ofEpochSecond(new BigDecimal(expires.n()).longValue()));
+        expiresAt = Optional.of(Instant.ofEpochSecond(epochSeconds(expires.n())));
       } catch (NumberFormatException | java.time.DateTimeException e) {
         throw MalformedMetricException.of(table, metricName, shard, sortKey,
             "its '" + EXPIRES_AT + "' attribute '" + expires.n() + "' is not an epoch second.");
       }
     }
     return new StoredPoint(new MetricPoint(metricName, timestamp, v, id), shard, sortKey, expiresAt);
+  }
+
+  /** Whole epoch seconds of a TTL value; the guide's code may have written a fraction. */
+  private static long epochSeconds(String n) {
+    try {
+      return Long.parseLong(n);
+    } catch (NumberFormatException notAnInteger) {
+      return new BigDecimal(n).longValue();
+    }
   }
 }
