@@ -58,7 +58,7 @@ public final class Order {
     this.createdAt = createdAt;
     this.status = status;
     this.expiresAt = expiresAt;
-    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
   /**

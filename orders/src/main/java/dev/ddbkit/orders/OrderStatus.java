@@ -37,6 +37,8 @@ public enum OrderStatus {
     return wireValue;
   }
 
+  private static final OrderStatus[] VALUES = values(); // values() copies the array on every call
+
   /**
    * The status whose wire value is {@code value} (exact, lowercase).
    *
@@ -44,7 +46,7 @@ public enum OrderStatus {
    */
   public static OrderStatus fromWire(@Nullable String value) {
     if (value != null) {
-      for (OrderStatus s : values()) {
+      for (OrderStatus s : VALUES) {
         if (s.wireValue.equals(value)) {
           return s;
         }

@@ -2,6 +2,7 @@ package dev.ddbkit.benchmarks.internal;
 
 import dev.ddbkit.benchmarks.jmh.CursorCodecBenchmark;
 import dev.ddbkit.benchmarks.jmh.MergeBenchmark;
+import dev.ddbkit.benchmarks.jmh.OrdersPageBenchmark;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ public final class JmhBenchmarks {
     Options options = new OptionsBuilder()
         .include(CursorCodecBenchmark.class.getName())
         .include(MergeBenchmark.class.getName())
+        .include(OrdersPageBenchmark.class.getName())
         .warmupIterations(b.warmupIterations())
         .warmupTime(TimeValue.milliseconds(b.millisPerIteration()))
         .measurementIterations(b.measurementIterations())
@@ -38,7 +40,9 @@ public final class JmhBenchmarks {
       throw new IllegalStateException("JMH failed", e);
     }
     Section s = Section.titled("Micro-benchmarks (JMH)")
-        .intro("CPU cost of ddbkit's own work, without any I/O: signing and verifying an orders cursor, and the "
+        .intro("CPU cost of ddbkit's own work, without any I/O: signing and verifying an orders cursor, one page "
+            + "of 20 orders by customer (`ddbkitPage`: request, item mapping, cursor) against the raw SDK call "
+            + "returning the same canned response (`rawQuery`), both on an in-memory client, and the "
             + "streaming k-way merge of the sharded reader over 10 in-memory shards of 1,000 points (pages of 500). "
             + b.warmupIterations() + " warm-up and " + b.measurementIterations() + " measured iterations of "
             + b.millisPerIteration() + " ms, " + (b.forks() == 0 ? "in the harness's JVM (quick mode, no fork)"

@@ -23,13 +23,13 @@ public record Mode(String name, int warmup, int iterations, int ingestPoints, in
 
   /** The quick mode. */
   public static Mode quick() {
-    return new Mode("quick", 200, 600, 5_000, 1_000, 100, 15, new int[] {10_000, 40_000}, "1g",
+    return new Mode("quick", 4_000, 800, 3_000, 1_000, 100, 25, new int[] {10_000, 40_000}, "1g",
         new JmhBudget(1, 2, 500, 0));
   }
 
   /** The full mode. */
   public static Mode full() {
-    return new Mode("full", 500, 2_000, 50_000, 5_000, 500, 50, new int[] {100_000, 1_000_000}, "3g",
+    return new Mode("full", 10_000, 3_000, 50_000, 5_000, 500, 50, new int[] {100_000, 1_000_000}, "3g",
         new JmhBudget(3, 5, 1000, 1));
   }
 }

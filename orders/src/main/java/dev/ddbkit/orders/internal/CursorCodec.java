@@ -13,29 +13,29 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Cursors: {@code base64url(version, fingerprint, key attributes, HMAC-SHA256)}. The fingerprint is the
- * first 16 bytes of SHA-256 over {@link QuerySpec#fingerprint()}; the MAC covers everything before it.
- * Decoding checks, in order: size and alphabet, MAC (altered or foreign key), version, fingerprint (another
- * query), then that the key names exactly the query's key attributes with the query's partition value.
+ * Cursors: {@code base64url(version, query check, key attributes, HMAC-SHA256)}. The MAC covers the query's
+ * {@link QuerySpec#fingerprint()} followed by everything before the MAC, so a cursor is valid for exactly one
+ * query and key; the query check (CRC-32C of the fingerprint) only tells a cursor of another query from an
+ * altered one in the error. Decoding checks, in order: size and alphabet, MAC (another query, altered or
+ * foreign key), version, then that the key names exactly the query's key attributes with the query's
+ * partition value.
  */
 public final class CursorCodec {
-  private static final byte VERSION = 1;
-  private static final int FINGERPRINT_BYTES = 16;
+  private static final byte VERSION = 2;
+  private static final int CHECK_BYTES = 4;
   private static final int MAC_BYTES = 32;
   /** Far above any real cursor (keys are at most 2 KB + 1 KB + index keys). */
   private static final int MAX_CURSOR_CHARS = 16_384;
   private static final String ALGORITHM = "HmacSHA256";
 
-  /** Digest prototype: cloning one is far cheaper than a provider lookup on every page. */
-  private static final MessageDigest SHA_256 = sha256();
-
   private final SecretKeySpec key;
-  /** Initialised MAC prototype, cloned per use (a {@code Mac} is not thread-safe). */
+  /** Initialised MAC prototype, cloned per use: cheaper than a provider lookup, and a {@code Mac} is not thread-safe. */
   private final Mac macPrototype;
 
   /** A codec signing with {@code secret} (at least 16 bytes). */
@@ -49,10 +49,11 @@ public final class CursorCodec {
 
   /** The cursor continuing {@code spec} after the item whose key is {@code lastKey}. */
   public String encode(QuerySpec spec, Map<String, AttributeValue> lastKey) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] fingerprint = spec.fingerprint();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
-      out.write(fingerprint(spec));
+      out.writeInt(check(fingerprint));
       out.writeByte(spec.keyAttributes().size());
       for (String name : spec.keyAttributes()) {
         AttributeValue value = lastKey.get(name);
@@ -62,7 +63,7 @@ public final class CursorCodec {
         out.writeUTF(name);
         out.writeUTF(value.s());
       }
-      out.write(mac(bytes.toByteArray()));
+      out.write(mac(fingerprint, bytes.toByteArray()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,12 +81,17 @@ public final class CursorCodec {
     } catch (IllegalArgumentException e) {
       throw InvalidCursorException.of("The cursor is not URL-safe base64; pass Page.nextCursor() back unchanged.");
     }
-    if (bytes.length < 1 + FINGERPRINT_BYTES + 1 + MAC_BYTES) {
+    if (bytes.length < 1 + CHECK_BYTES + 1 + MAC_BYTES) {
       throw InvalidCursorException.of("The cursor is truncated; pass Page.nextCursor() back unchanged.");
     }
     byte[] body = Arrays.copyOfRange(bytes, 0, bytes.length - MAC_BYTES);
     byte[] mac = Arrays.copyOfRange(bytes, bytes.length - MAC_BYTES, bytes.length);
-    if (!MessageDigest.isEqual(mac, mac(body))) {
+    byte[] fingerprint = spec.fingerprint();
+    if (!MessageDigest.isEqual(mac, mac(fingerprint, body))) {
+      if (body[0] == VERSION && readInt(body, 1) != check(fingerprint)) {
+        throw InvalidCursorException.of("The cursor belongs to another query (another table, customer, date, "
+            + "status, range, order or result kind); a cursor continues only the query that produced it.");
+      }
       throw InvalidCursorException.of("The cursor was altered or was issued with another cursor key "
           + "(another repository configuration or a restarted process using the random default key).");
     }
@@ -93,13 +99,9 @@ public final class CursorCodec {
       throw InvalidCursorException.of("The cursor has version " + body[0] + "; this repository reads version "
           + VERSION + ".");
     }
-    if (!MessageDigest.isEqual(Arrays.copyOfRange(body, 1, 1 + FINGERPRINT_BYTES), fingerprint(spec))) {
-      throw InvalidCursorException.of("The cursor belongs to another query (another table, customer, date, status, "
-          + "range, order or result kind); a cursor continues only the query that produced it.");
-    }
     Map<String, AttributeValue> start = new LinkedHashMap<>();
     try (DataInputStream in = new DataInputStream(
-        new ByteArrayInputStream(body, 1 + FINGERPRINT_BYTES, body.length - 1 - FINGERPRINT_BYTES))) {
+        new ByteArrayInputStream(body, 1 + CHECK_BYTES, body.length - 1 - CHECK_BYTES))) {
       int count = in.readUnsignedByte();
       for (int i = 0; i < count; i++) {
         String name = in.readUTF();
@@ -128,32 +130,26 @@ public final class CursorCodec {
         || spec.upper() != null && sortValue.compareTo(spec.upper()) > 0;
   }
 
-  private static byte[] fingerprint(QuerySpec spec) {
-    MessageDigest digest;
-    try {
-      digest = (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      digest = sha256();
-    }
-    return Arrays.copyOf(digest.digest(spec.fingerprint()), FINGERPRINT_BYTES);
+  /** CRC-32C of the query's fingerprint: not a security check (the MAC is), only for the error message. */
+  private static int check(byte[] fingerprint) {
+    CRC32C crc = new CRC32C();
+    crc.update(fingerprint);
+    return (int) crc.getValue();
   }
 
-  private byte[] mac(byte[] data) {
+  private static int readInt(byte[] b, int at) {
+    return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+  }
+
+  private byte[] mac(byte[] fingerprint, byte[] body) {
     Mac mac;
     try {
       mac = (Mac) macPrototype.clone();
     } catch (CloneNotSupportedException e) {
       mac = newMac();
     }
-    return mac.doFinal(data);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is unavailable.", e);
-    }
+    mac.update(fingerprint);
+    return mac.doFinal(body);
   }
 
   private Mac newMac() {

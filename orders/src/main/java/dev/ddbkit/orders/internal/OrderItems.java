@@ -130,11 +130,11 @@ public final class OrderItems {
       }
     }
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    item.forEach((name, value) -> {
-      if (!Order.reservedAttributeNames().contains(name)) {
-        attributes.put(name, value);
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      if (!Order.reservedAttributeNames().contains(e.getKey())) {
+        attributes.put(e.getKey(), e.getValue());
       }
-    });
+    }
     return Order.of(key, orderDate, createdAt, status, expiresAt, attributes);
   }
 
