@@ -84,10 +84,11 @@ class MetricsFaultsIT {
       Set<String> expectedOthers = all.stream().filter(p -> p.shard() != 2).map(StoredPoint::id)
           .collect(Collectors.toSet());
       assertThat(read.points()).extracting(StoredPoint::id).containsAll(expectedOthers);
-      // shard 2 delivered exactly its first page (50 of its 150 points) before failing
-      assertThat(read.points()).filteredOn(p -> p.shard() == 2).hasSize(50);
-      assertThat(read.points()).hasSize(500).isSortedAccordingTo(java.util.Comparator.comparing(StoredPoint::timestamp));
-      assertThat(agg.count()).isEqualTo(500);
+      // shard 2 delivered exactly its first Query (a page of 50 and the one more a Query asks for, 51 of its
+      // 150 points) before failing
+      assertThat(read.points()).filteredOn(p -> p.shard() == 2).hasSize(51);
+      assertThat(read.points()).hasSize(501).isSortedAccordingTo(java.util.Comparator.comparing(StoredPoint::timestamp));
+      assertThat(agg.count()).isEqualTo(501);
       assertThat(agg.missingShards()).containsExactly(2);
     }
   }

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * @param limit stop after this many points; reading stops and no further page is requested
  * @param allowPartialResults when true a failing shard is left out and reported in
  *     {@link MetricCursor#missingShards()}; when false (the default) the read fails naming the shard
- * @param pageSize items per Query page; empty means the configured page size
+ * @param pageSize points per Query page (the reader asks for one more, so that a shard ending exactly at a page
+ *     boundary costs no extra, empty Query); empty means the configured page size
  * @param consistentRead strongly consistent Query
  */
 public record MetricQuery(

@@ -196,7 +196,10 @@ public final class MergingCursor implements MetricCursor {
 
   private void request(Shard s) {
     long remaining = limit - emitted;
-    int size = (int) Math.min(pageSize, Math.max(1, remaining));
+    // one more than a page: DynamoDB returns a LastEvaluatedKey whenever a Query stops at its Limit, so a shard
+    // ending exactly at a page boundary would otherwise cost one more, empty Query (never more requests than
+    // Limit = pageSize: floor(n / (pageSize + 1)) + 1 <= floor(n / pageSize) + 1)
+    int size = (int) Math.min(pageSize + 1L, Math.max(1, remaining));
     QueryRequest.Builder b = QueryRequest.builder()
         .tableName(table)
         .keyConditionExpression("#pk = :shard AND #ts BETWEEN :start AND :end")

@@ -154,7 +154,18 @@ class MergingCursorMergeTest {
       assertThat(v).hasSize(212).isSorted();
       assertThat(v.get(0)).isEqualTo(0.0);
       assertThat(c.missingShards()).isEmpty();
-      assertThat(c.requestsSent()).isEqualTo(client.total.get()).isGreaterThanOrEqualTo(4 * 8);
+      // Limit 8 (a page and one): 53 points take 7 Queries a shard
+      assertThat(c.requestsSent()).isEqualTo(client.total.get()).isEqualTo(4 * 7);
+    }
+  }
+
+  @Test
+  void shardEndingExactlyAtAPageBoundary_needsNoTrailingEmptyQuery() {
+    FakeClient client = filled(4, 14);
+    try (MergingCursor c = cursor(client, 4, 7, q -> {})) {
+      assertThat(values(c)).hasSize(56).isSorted();
+      // with Limit 7 each shard would take 3 Queries (7, 7, then an empty one after the LastEvaluatedKey)
+      assertThat(c.requestsSent()).isEqualTo(4 * 2);
     }
   }
 
