@@ -1,6 +1,7 @@
 package dev.ddbkit.orders;
 
 import dev.ddbkit.core.item.SeedTimestamps;
+import dev.ddbkit.orders.internal.ItemAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -58,7 +59,7 @@ public final class Order {
     this.createdAt = createdAt;
     this.status = status;
     this.expiresAt = expiresAt;
-    this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    this.attributes = attributes;
   }
 
   /**
@@ -72,12 +73,16 @@ public final class Order {
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(attributes, "attributes");
+    if (attributes instanceof ItemAttributes stored) {
+      return new Order(key, orderDate, createdAt, status, expiresAt, stored); // read-only, reserved names left out
+    }
     for (String name : attributes.keySet()) {
       if (RESERVED.contains(name)) {
         throw new IllegalArgumentException("attributes must not contain the reserved attribute " + name + ".");
       }
     }
-    return new Order(key, orderDate, createdAt, status, expiresAt, attributes);
+    return new Order(key, orderDate, createdAt, status, expiresAt,
+        attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
   }
 
   /** The attribute names ddbkit manages; callers may not supply them as their own attributes. */

@@ -11,7 +11,6 @@ import dev.ddbkit.orders.UnknownOrderStatusException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +92,10 @@ public final class OrderItems {
     return Order.of(key, orderDate(createdAt), createdAt, status, expiresAt, attributes).toItem();
   }
 
-  /** Reads an order; throws {@link MalformedOrderException} if {@code item} lacks the layout. */
+  /**
+   * Reads an order; throws {@link MalformedOrderException} if {@code item} lacks the layout. The order keeps
+   * a view of {@code item}'s own attributes, so {@code item} must never change (SDK response maps do not).
+   */
   public static Order fromItem(Map<String, AttributeValue> item, ErrorContext context) {
     String customerId = string(item, Order.CUSTOMER_ID, context);
     String orderId = string(item, Order.ORDER_ID, context);
@@ -129,13 +131,7 @@ public final class OrderItems {
             context, e, key);
       }
     }
-    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-      if (!Order.reservedAttributeNames().contains(e.getKey())) {
-        attributes.put(e.getKey(), e.getValue());
-      }
-    }
-    return Order.of(key, orderDate, createdAt, status, expiresAt, attributes);
+    return Order.of(key, orderDate, createdAt, status, expiresAt, new ItemAttributes(item));
   }
 
   private static String where(OrderKey key) {
