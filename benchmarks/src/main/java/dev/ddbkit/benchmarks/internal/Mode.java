@@ -23,7 +23,7 @@ public record Mode(String name, int warmup, int iterations, int ingestPoints, in
 
   /** The quick mode. */
   public static Mode quick() {
-    return new Mode("quick", 4_000, 800, 3_000, 1_000, 100, 25, new int[] {10_000, 40_000}, "1g",
+    return new Mode("quick", 4_000, 800, 5_000, 1_000, 100, 25, new int[] {10_000, 40_000}, "1g",
         new JmhBudget(1, 2, 500, 0));
   }
 

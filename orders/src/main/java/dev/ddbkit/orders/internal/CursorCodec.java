@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Cursors: {@code base64url(version, query check, key attributes, HMAC-SHA256)}. The MAC covers the query's
  * {@link QuerySpec#fingerprint()} followed by everything before the MAC, so a cursor is valid for exactly one
  * query and key; the query check (CRC-32C of the fingerprint) only tells a cursor of another query from an
- * altered one in the error. Decoding checks, in order: size and alphabet, MAC (another query, altered or
- * foreign key), version, then that the key names exactly the query's key attributes with the query's
+ * altered one in the error. Decoding checks, in order: size and alphabet, version, MAC (another query,
+ * altered or foreign key), then that the key names exactly the query's key attributes with the query's
  * partition value.
  */
 public final class CursorCodec {
@@ -86,18 +86,19 @@ public final class CursorCodec {
     }
     byte[] body = Arrays.copyOfRange(bytes, 0, bytes.length - MAC_BYTES);
     byte[] mac = Arrays.copyOfRange(bytes, bytes.length - MAC_BYTES, bytes.length);
+    if (body[0] != VERSION) {
+      // not secret, and told first: a cursor issued before an upgrade should say so, not "altered"
+      throw InvalidCursorException.of("The cursor has version " + body[0] + "; this repository reads version "
+          + VERSION + " (restart the listing).");
+    }
     byte[] fingerprint = spec.fingerprint();
     if (!MessageDigest.isEqual(mac, mac(fingerprint, body))) {
-      if (body[0] == VERSION && readInt(body, 1) != check(fingerprint)) {
+      if (readInt(body, 1) != check(fingerprint)) {
         throw InvalidCursorException.of("The cursor belongs to another query (another table, customer, date, "
             + "status, range, order or result kind); a cursor continues only the query that produced it.");
       }
       throw InvalidCursorException.of("The cursor was altered or was issued with another cursor key "
           + "(another repository configuration or a restarted process using the random default key).");
-    }
-    if (body[0] != VERSION) {
-      throw InvalidCursorException.of("The cursor has version " + body[0] + "; this repository reads version "
-          + VERSION + ".");
     }
     Map<String, AttributeValue> start = new LinkedHashMap<>();
     try (DataInputStream in = new DataInputStream(

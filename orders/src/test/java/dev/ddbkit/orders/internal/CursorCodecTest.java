@@ -78,4 +78,13 @@ class CursorCodecTest {
     assertThatThrownBy(() -> codec.decode(customer("c-1"), cursor))
         .isInstanceOf(InvalidCursorException.class).hasMessageContaining("altered");
   }
+
+  @Test
+  void decode_ofAnotherVersion_saysSo() {
+    byte[] bytes = Base64.getUrlDecoder().decode(codec.encode(customer("c-1"), key("c-1", "ORD_1_a")));
+    bytes[0] = 1;
+    String older = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    assertThatThrownBy(() -> codec.decode(customer("c-1"), older))
+        .isInstanceOf(InvalidCursorException.class).hasMessageContaining("version 1");
+  }
 }
