@@ -4,6 +4,8 @@ import dev.ddbkit.core.error.Require;
 import dev.ddbkit.core.metrics.MetricsInterceptor;
 import dev.ddbkit.core.retry.Backoff;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -34,10 +36,10 @@ public final class DdbkitClients implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DdbkitClients.class);
 
   private final ClientSettings settings;
-  private volatile DynamoDbClient sync;
-  private volatile DynamoDbAsyncClient async;
-  private volatile DynamoDbEnhancedClient enhanced;
-  private volatile DynamoDbEnhancedAsyncClient enhancedAsync;
+  private final Lazy<DynamoDbClient> sync = new Lazy<>();
+  private final Lazy<DynamoDbAsyncClient> async = new Lazy<>();
+  private final Lazy<DynamoDbEnhancedClient> enhanced = new Lazy<>();
+  private final Lazy<DynamoDbEnhancedAsyncClient> enhancedAsync = new Lazy<>();
   private volatile boolean closed;
 
   private final Function<ClientSettings, DynamoDbClient> syncFactory;
@@ -72,66 +74,22 @@ public final class DdbkitClients implements AutoCloseable {
 
   /** The synchronous client (Apache HTTP client); throws {@link IllegalStateException} once closed. */
   public DynamoDbClient sync() {
-    checkOpen();
-    DynamoDbClient c = sync;
-    if (c == null) {
-      synchronized (this) {
-        checkOpen();
-        if (sync == null) {
-          sync = syncFactory.apply(settings);
-        }
-        c = sync;
-      }
-    }
-    return c;
+    return sync.get(() -> syncFactory.apply(settings));
   }
 
   /** The asynchronous client (Netty HTTP client); throws {@link IllegalStateException} once closed. */
   public DynamoDbAsyncClient async() {
-    checkOpen();
-    DynamoDbAsyncClient c = async;
-    if (c == null) {
-      synchronized (this) {
-        checkOpen();
-        if (async == null) {
-          async = asyncFactory.apply(settings);
-        }
-        c = async;
-      }
-    }
-    return c;
+    return async.get(() -> asyncFactory.apply(settings));
   }
 
   /** The enhanced client over {@link #sync()}. */
   public DynamoDbEnhancedClient enhanced() {
-    checkOpen();
-    DynamoDbEnhancedClient c = enhanced;
-    if (c == null) {
-      synchronized (this) {
-        checkOpen();
-        if (enhanced == null) {
-          enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(sync()).build();
-        }
-        c = enhanced;
-      }
-    }
-    return c;
+    return enhanced.get(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(sync()).build());
   }
 
   /** The enhanced async client over {@link #async()}. */
   public DynamoDbEnhancedAsyncClient enhancedAsync() {
-    checkOpen();
-    DynamoDbEnhancedAsyncClient c = enhancedAsync;
-    if (c == null) {
-      synchronized (this) {
-        checkOpen();
-        if (enhancedAsync == null) {
-          enhancedAsync = DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(async()).build();
-        }
-        c = enhancedAsync;
-      }
-    }
-    return c;
+    return enhancedAsync.get(() -> DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(async()).build());
   }
 
   /** A new synchronous client with {@code settings}; the caller closes it. */
@@ -212,6 +170,27 @@ public final class DdbkitClients implements AutoCloseable {
     return o.build();
   }
 
+  /** A client created on first use, under this object's lock so that it never outlives {@link #close()}. */
+  private final class Lazy<T> {
+    private volatile @Nullable T value;
+
+    T get(Supplier<T> create) {
+      checkOpen();
+      T v = value;
+      if (v == null) {
+        synchronized (DdbkitClients.this) {
+          checkOpen();
+          v = value;
+          if (v == null) {
+            v = create.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("These DdbkitClients are closed.");
@@ -226,8 +205,8 @@ public final class DdbkitClients implements AutoCloseable {
   public synchronized void close() {
     closed = true;
     RuntimeException failure = null;
-    failure = closeQuietly(sync, failure);
-    failure = closeQuietly(async, failure);
+    failure = closeQuietly(sync.value, failure);
+    failure = closeQuietly(async.value, failure);
     if (failure != null) {
       throw failure;
     }

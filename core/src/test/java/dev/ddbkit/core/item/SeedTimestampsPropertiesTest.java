@@ -46,24 +46,12 @@ class SeedTimestampsPropertiesTest {
   void parseDay_agreesWithLocalDateParse(@ForAll @IntRange(min = 0, max = 9999) int year,
       @ForAll @IntRange(min = 0, max = 13) int month, @ForAll @IntRange(min = 0, max = 32) int day) {
     String text = String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
-    Optional<LocalDate> expected;
-    try {
-      expected = Optional.of(LocalDate.parse(text));
-    } catch (DateTimeException e) {
-      expected = Optional.empty();
-    }
-    assertThat(SeedTimestamps.parseDay(text)).isEqualTo(expected);
+    assertThat(SeedTimestamps.parseDay(text)).isEqualTo(referenceDay(text));
   }
 
   @Property(tries = 500)
   void parseDay_rejectsWhatLocalDateParseRejects(@ForAll @StringLength(min = 0, max = 12) String text) {
-    Optional<LocalDate> expected;
-    try {
-      expected = Optional.of(LocalDate.parse(text));
-    } catch (DateTimeException e) {
-      expected = Optional.empty();
-    }
-    assertThat(SeedTimestamps.parseDay(text)).isEqualTo(expected);
+    assertThat(SeedTimestamps.parseDay(text)).isEqualTo(referenceDay(text));
   }
 
   @Property(tries = 200)
@@ -89,6 +77,14 @@ class SeedTimestampsPropertiesTest {
   private static Optional<Instant> reference(String text) {
     try {
       return Optional.of(Instant.parse(text));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<LocalDate> referenceDay(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text));
     } catch (DateTimeException e) {
       return Optional.empty();
     }
