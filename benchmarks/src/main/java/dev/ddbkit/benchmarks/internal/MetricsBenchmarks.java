@@ -69,29 +69,29 @@ public final class MetricsBenchmarks {
         seedPut(clients.sync(), points("warmup_put" + tag, first ? WARMUP_REQUESTS / 2 : perPoint / 5));
 
         // the three ways take turns, so drift of the server affects each alike; the median round counts
-        long[] putTimes = new long[INGEST_ROUNDS];
-        long[] rawTimes = new long[INGEST_ROUNDS];
-        long[] bulkTimes = new long[INGEST_ROUNDS];
+        Samples putTimes = new Samples();
+        Samples rawTimes = new Samples();
+        Samples bulkTimes = new Samples();
         BulkWriteResult result = null;
         for (int round = 0; round < INGEST_ROUNDS; round++) {
           List<MetricPoint> single = points("ingest_put" + tag + round, perPoint);
           long t0 = System.nanoTime();
           seedPut(clients.sync(), single);
-          putTimes[round] = System.nanoTime() - t0;
+          putTimes.add(System.nanoTime() - t0);
 
           List<MetricPoint> raw = points("ingest_raw" + tag + round, mode.ingestPoints());
           t0 = System.nanoTime();
           rawBatches(clients.sync(), raw);
-          rawTimes[round] = System.nanoTime() - t0;
+          rawTimes.add(System.nanoTime() - t0);
 
           List<MetricPoint> bulk = points("ingest_bulk" + tag + round, mode.ingestPoints());
           t0 = System.nanoTime();
           result = metrics.putAll(bulk);
-          bulkTimes[round] = System.nanoTime() - t0;
+          bulkTimes.add(System.nanoTime() - t0);
         }
-        long putNanos = median(putTimes);
-        long rawNanos = median(rawTimes);
-        long bulkNanos = median(bulkTimes);
+        long putNanos = putTimes.median();
+        long rawNanos = rawTimes.median();
+        long bulkNanos = bulkTimes.median();
         double putRate = perPoint / (putNanos / 1e9);
         double rawRate = mode.ingestPoints() / (rawNanos / 1e9);
         double bulkRate = mode.ingestPoints() / (bulkNanos / 1e9);
@@ -131,12 +131,6 @@ public final class MetricsBenchmarks {
         + "batching saves is round trips: with a 5 ms round trip the seed's per-point puts pay it for every point "
         + "and the writer once per 25 points, several requests at a time. Against DynamoDB, which serves batches "
         + "in parallel across partitions, the loopback floor does not apply.");
-  }
-
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 
   private static String rate(double pointsPerSecond) {
