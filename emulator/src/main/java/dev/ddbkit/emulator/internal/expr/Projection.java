@@ -1,0 +1,17 @@
+package dev.ddbkit.emulator.internal.expr;
+
+import dev.ddbkit.emulator.internal.value.Value;
+import java.util.List;
+import java.util.Map;
+
+/** A parsed ProjectionExpression (or a list of paths, e.g. the attributes an update touched). */
+public interface Projection {
+  /** The projected copy of an item: only the paths given, nested structure kept, missing paths left out. */
+  Map<String, Value> apply(Map<String, Value> item);
+
+  List<Path> paths();
+
+  static Projection of(List<Path> paths) {
+    throw new UnsupportedOperationException("todo");
+  }
+}
