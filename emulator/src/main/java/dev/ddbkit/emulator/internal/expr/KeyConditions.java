@@ -80,6 +80,12 @@ final class KeyConditions {
     if (c.op() == Ast.Comparator.NE) {
       throw invalidOperator("<>");
     }
+    if (c.left() instanceof Function f) {
+      throw invalidOperator(f.name());
+    }
+    if (c.right() instanceof Function f) {
+      throw invalidOperator(f.name());
+    }
     if (c.left() instanceof Attr && c.right() instanceof Attr) {
       throw DynamoException.validation(
           "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
