@@ -40,7 +40,7 @@ class ConcurrencyTest extends EmulatorTestSupport {
   void conditionalIncrements_fromSixteenThreads_loseNoUpdate() throws Exception {
     String t = table(null);
     ddb.putItem(b -> b.tableName(t).item(item("pk", "counter", "n", 0)));
-    int perThread = 40;
+    int perThread = 25;
     runAll(THREADS, () -> {
       for (int i = 0; i < perThread; i++) {
         while (true) {

@@ -40,6 +40,15 @@ public final class WireServer implements AutoCloseable {
   private static final String DEFAULT_REGION = "us-east-1";
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+    // client's delayed ACK add ~40 ms to many responses. The property is read once, when the JDK server's
+    // configuration class loads, and only concerns com.sun.net.httpserver servers.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final Engine engine;
