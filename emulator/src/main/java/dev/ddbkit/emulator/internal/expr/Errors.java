@@ -21,10 +21,6 @@ final class Errors {
     return invalid(kind, "Syntax error; token: \"" + token + "\", near: \"" + near + "\"");
   }
 
-  static DynamoException reserved(ExpressionKind kind, String word) {
-    return invalid(kind, "Attribute name is a reserved keyword; reserved keyword: " + word);
-  }
-
   static DynamoException operandType(ExpressionKind kind, String function, String type) {
     return invalid(kind, "Incorrect operand type for operator or function; operator or function: " + function
         + ", operand type: " + type);

@@ -25,7 +25,9 @@ public final class Expressions {
   /** A ConditionExpression or FilterExpression; {@code kind} names the parameter in error messages. */
   public static Condition condition(String expression, ExpressionContext context, ExpressionKind kind) {
     Cond parsed = Parser.parseCondition(expression, kind);
-    Cond resolved = new Resolver(context, kind).condition(parsed);
+    Resolver resolver = new Resolver(context, kind);
+    Cond resolved = resolver.condition(parsed);
+    resolver.finish();
     return item -> Evaluator.test(resolved, item);
   }
 
@@ -48,7 +50,10 @@ public final class Expressions {
 
   private static Cond resolvedKeyCondition(String expression, ExpressionContext context) {
     Cond parsed = Parser.parseCondition(expression, ExpressionKind.KEY_CONDITION);
-    return new Resolver(context, ExpressionKind.KEY_CONDITION).condition(parsed);
+    Resolver resolver = new Resolver(context, ExpressionKind.KEY_CONDITION);
+    Cond resolved = resolver.condition(parsed);
+    resolver.finish();
+    return resolved;
   }
 
   /** A ProjectionExpression, e.g. {@code pk, #d.street, tags[0]}; overlapping paths are rejected. */
@@ -67,6 +72,7 @@ public final class Expressions {
     List<Action> resolved = parsed.stream().map(resolver::action).toList();
     Updater updater = new Updater(resolved);
     PathChecks.checkDisjoint(updater.paths(), ExpressionKind.UPDATE);
+    resolver.finish();
     return updater;
   }
 }

@@ -23,8 +23,10 @@ import dev.ddbkit.emulator.internal.expr.Token.Type;
 import dev.ddbkit.emulator.internal.error.DynamoException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,21 +46,28 @@ final class Parser {
       Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
   static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
 
+  /** Errors DynamoDB reports only for a syntactically valid expression, in its order of precedence. */
+  private enum Deferred { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, SECTION }
+
   private final String text;
   private final ExpressionKind kind;
   private final List<Token> tokens;
+  private final int[] matching;
+  private final Map<Deferred, DynamoException> deferred = new EnumMap<>(Deferred.class);
   private int pos;
 
   private Parser(String text, ExpressionKind kind) {
     this.text = text;
     this.kind = kind;
     this.tokens = Tokenizer.tokenize(text);
+    this.matching = matchParentheses(tokens);
   }
 
   static Cond parseCondition(String text, ExpressionKind kind) {
     Parser p = start(text, kind);
     Cond c = p.or();
     p.expect(Type.EOF);
+    p.finish(Deferred.PARENS, Deferred.UNKNOWN_FUNCTION, Deferred.MISUSED_FUNCTION, Deferred.RESERVED);
     return c;
   }
 
@@ -70,6 +79,7 @@ final class Parser {
       paths.add(p.path());
     }
     p.expect(Type.EOF);
+    p.finish(Deferred.RESERVED);
     return paths;
   }
 
@@ -78,16 +88,17 @@ final class Parser {
     List<Action> actions = new ArrayList<>();
     Set<Clause> seen = EnumSet.noneOf(Clause.class);
     do {
-      Clause clause = p.clauseKeyword().orElseThrow(p::unexpected);
+      Clause clause = p.clauseKeyword(p.peek()).orElseThrow(p::unexpected);
       p.pos++;
       if (!seen.add(clause)) {
-        throw Errors.invalid(ExpressionKind.UPDATE,
+        p.defer(Deferred.SECTION,
             "The \"" + clause + "\" section can only be used once in an update expression;");
       }
       do {
         actions.add(p.action(clause));
       } while (p.accept(Type.COMMA));
     } while (!p.peek().is(Type.EOF));
+    p.finish(Deferred.RESERVED, Deferred.UNKNOWN_FUNCTION, Deferred.SECTION);
     return actions;
   }
 
@@ -101,6 +112,36 @@ final class Parser {
       throw Errors.invalid(kind, "The expression can not be empty;");
     }
     return new Parser(text, kind);
+  }
+
+  private void defer(Deferred category, String detail) {
+    deferred.putIfAbsent(category, Errors.invalid(kind, detail));
+  }
+
+  private void finish(Deferred... order) {
+    for (Deferred category : order) {
+      DynamoException e = deferred.get(category);
+      if (e != null) {
+        throw e;
+      }
+    }
+  }
+
+  /** For each opening parenthesis the index of its closing one (and the reverse); -1 when unbalanced. */
+  private static int[] matchParentheses(List<Token> tokens) {
+    int[] match = new int[tokens.size()];
+    java.util.Arrays.fill(match, -1);
+    java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).is(Type.LPAREN)) {
+        open.push(i);
+      } else if (tokens.get(i).is(Type.RPAREN) && !open.isEmpty()) {
+        int o = open.pop();
+        match[o] = i;
+        match[i] = o;
+      }
+    }
+    return match;
   }
 
   // ---- conditions ----
@@ -123,16 +164,21 @@ final class Parser {
     return left;
   }
 
+  /** NOT applies to one comparison, function or parenthesised condition; {@code NOT NOT x} is a syntax error. */
   private Cond not() {
     if (peek().isKeyword("NOT")) {
       pos++;
-      return new Not(not());
+      return new Not(primary());
     }
     return primary();
   }
 
   private Cond primary() {
-    if (accept(Type.LPAREN)) {
+    if (peek().is(Type.LPAREN) && !parenthesisedOperand()) {
+      int open = pos++;
+      if (peek().is(Type.LPAREN) && matching[pos] >= 0 && matching[pos] == matching[open] - 1) {
+        defer(Deferred.PARENS, "The expression has redundant parentheses;");
+      }
       Cond inner = or();
       expect(Type.RPAREN);
       return inner;
@@ -140,18 +186,40 @@ final class Parser {
     Token t = peek();
     if (t.is(Type.WORD) && peek(1).is(Type.LPAREN) && !t.text().equals("size")) {
       String name = t.text();
-      if (!CONDITION_FUNCTIONS.contains(name)) {
-        throw unknownOrMisplacedFunction(name);
-      }
       pos += 2;
       List<Operand> args = arguments();
-      if (isComparator(peek())) {
-        throw Errors.invalid(kind,
-            "The function is not allowed to be used this way in an expression; function: " + name);
+      if (!continuesComparison(peek())) {
+        if (!CONDITION_FUNCTIONS.contains(name)) {
+          defer(Deferred.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+        }
+        return new Call(name, args);
       }
-      return new Call(name, args);
+      misusedFunction(name);
+      return comparison(new Function(name, args));
     }
-    Operand left = conditionOperand();
+    return comparison(conditionOperand());
+  }
+
+  /** Whether the parenthesis at the current position encloses an operand, as in {@code (a) = :v}. */
+  private boolean parenthesisedOperand() {
+    int close = matching[pos];
+    return close >= 0 && continuesComparison(tokens.get(close + 1));
+  }
+
+  private static boolean continuesComparison(Token t) {
+    return isComparator(t) || t.isKeyword("BETWEEN") || t.isKeyword("IN");
+  }
+
+  private void misusedFunction(String name) {
+    if (CONDITION_FUNCTIONS.contains(name) || name.equals("size")) {
+      defer(Deferred.MISUSED_FUNCTION,
+          "The function is not allowed to be used this way in an expression; function: " + name);
+    } else {
+      defer(Deferred.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+    }
+  }
+
+  private Cond comparison(Operand left) {
     Token op = peek();
     if (isComparator(op)) {
       pos++;
@@ -181,26 +249,32 @@ final class Parser {
       return new In(left, candidates);
     }
     if (left instanceof Function f) {
-      throw Errors.invalid(kind,
-          "The function is not allowed to be used this way in an expression; function: " + f.name());
+      misusedFunction(f.name());
+      return new Call(f.name(), f.args());
     }
     throw unexpected();
   }
 
-  /** A path, a :value or size(path). */
+  /** A path, a :value or a function (only size is allowed here), optionally in parentheses. */
   private Operand conditionOperand() {
     Token t = peek();
+    if (t.is(Type.LPAREN)) {
+      int open = pos++;
+      if (peek().is(Type.LPAREN) && matching[pos] >= 0 && matching[pos] == matching[open] - 1) {
+        defer(Deferred.PARENS, "The expression has redundant parentheses;");
+      }
+      Operand inner = conditionOperand();
+      expect(Type.RPAREN);
+      return inner;
+    }
     if (t.is(Type.WORD) && peek(1).is(Type.LPAREN)) {
       String name = t.text();
-      if (!name.equals("size")) {
-        if (CONDITION_FUNCTIONS.contains(name)) {
-          throw Errors.invalid(kind,
-              "The function is not allowed to be used this way in an expression; function: " + name);
-        }
-        throw unknownOrMisplacedFunction(name);
-      }
       pos += 2;
-      return new Function(name, arguments());
+      List<Operand> args = arguments();
+      if (!name.equals("size")) {
+        misusedFunction(name);
+      }
+      return new Function(name, args);
     }
     if (t.is(Type.VALUE_PLACEHOLDER)) {
       pos++;
@@ -211,23 +285,11 @@ final class Parser {
 
   private List<Operand> arguments() {
     List<Operand> args = new ArrayList<>();
-    if (!peek().is(Type.RPAREN)) {
-      do {
-        args.add(kind == ExpressionKind.UPDATE ? updateOperand() : conditionOperand());
-      } while (accept(Type.COMMA));
-    }
+    do {
+      args.add(kind == ExpressionKind.UPDATE ? updateOperandInParentheses() : conditionOperand());
+    } while (accept(Type.COMMA));
     expect(Type.RPAREN);
     return args;
-  }
-
-  private DynamoException unknownOrMisplacedFunction(String name) {
-    if (kind == ExpressionKind.UPDATE && (CONDITION_FUNCTIONS.contains(name) || name.equals("size"))) {
-      return Errors.invalid(kind, "The function is not allowed in an update expression; function: " + name);
-    }
-    if (kind != ExpressionKind.UPDATE && UPDATE_FUNCTIONS.contains(name)) {
-      return Errors.invalid(kind, "The function is not allowed in a condition expression; function: " + name);
-    }
-    return Errors.invalid(kind, "Invalid function name; function: " + name);
   }
 
   private static boolean isComparator(Token t) {
@@ -251,8 +313,7 @@ final class Parser {
 
   // ---- update ----
 
-  private Optional<Clause> clauseKeyword() {
-    Token t = peek();
+  private static Optional<Clause> clauseKeyword(Token t) {
     if (t.is(Type.WORD)) {
       for (Clause c : Clause.values()) {
         if (t.text().equalsIgnoreCase(c.name())) {
@@ -268,13 +329,15 @@ final class Parser {
     return switch (clause) {
       case SET -> {
         expect(Type.EQ);
-        Operand left = updateOperand();
-        if (peek().is(Type.PLUS) || peek().is(Type.MINUS)) {
-          boolean plus = peek().is(Type.PLUS);
+        Operand value;
+        if (peek().is(Type.LPAREN) && endsAction(matching[pos])) {
           pos++;
-          left = new Arithmetic(left, plus, updateOperand());
+          value = setValue();
+          expect(Type.RPAREN);
+        } else {
+          value = setValue();
         }
-        yield new Action(clause, target, Optional.of(left));
+        yield new Action(clause, target, Optional.of(value));
       }
       case REMOVE -> new Action(clause, target, Optional.empty());
       case ADD, DELETE -> {
@@ -288,13 +351,42 @@ final class Parser {
     };
   }
 
-  /** A path, a :value or a function call (if_not_exists, list_append), as SET and function arguments allow. */
+  /** Whether the token after {@code index} ends a SET action: a comma, the next clause or the end. */
+  private boolean endsAction(int index) {
+    if (index < 0) {
+      return false;
+    }
+    Token after = tokens.get(index + 1);
+    return after.is(Type.EOF) || after.is(Type.COMMA) || clauseKeyword(after).isPresent();
+  }
+
+  /** {@code operand}, {@code operand + operand} or {@code operand - operand}. */
+  private Operand setValue() {
+    Operand left = updateOperandInParentheses();
+    if (peek().is(Type.PLUS) || peek().is(Type.MINUS)) {
+      boolean plus = peek().is(Type.PLUS);
+      pos++;
+      left = new Arithmetic(left, plus, updateOperandInParentheses());
+    }
+    return left;
+  }
+
+  private Operand updateOperandInParentheses() {
+    if (accept(Type.LPAREN)) {
+      Operand inner = updateOperand();
+      expect(Type.RPAREN);
+      return inner;
+    }
+    return updateOperand();
+  }
+
+  /** A path, a :value or a function call (if_not_exists, list_append). */
   private Operand updateOperand() {
     Token t = peek();
     if (t.is(Type.WORD) && peek(1).is(Type.LPAREN)) {
       String name = t.text();
       if (!UPDATE_FUNCTIONS.contains(name)) {
-        throw unknownOrMisplacedFunction(name);
+        defer(Deferred.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
       }
       pos += 2;
       return new Function(name, arguments());
@@ -346,11 +438,11 @@ final class Parser {
       pos++;
       return new NameElement(t.text(), true);
     }
-    if (!t.is(Type.WORD) || isGrammarKeyword(t)) {
+    if (!t.is(Type.WORD) || isGrammarKeyword(t) || Character.isDigit(t.text().charAt(0))) {
       throw unexpected();
     }
     if (ReservedWords.isReserved(t.text())) {
-      throw Errors.reserved(kind, t.text());
+      defer(Deferred.RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
     }
     pos++;
     return new NameElement(t.text(), false);
@@ -358,7 +450,7 @@ final class Parser {
 
   private boolean isGrammarKeyword(Token t) {
     if (kind == ExpressionKind.UPDATE) {
-      return clauseKeyword().isPresent();
+      return clauseKeyword(t).isPresent();
     }
     return kind != ExpressionKind.PROJECTION
         && CONDITION_KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT));

@@ -95,12 +95,15 @@ class ConditionTest {
       lst.a = :a                        | false
       #dotted = :x1                     | false
       #odd = :spaces                    | true
-      n = n                             | true
+      (n) = :five                       | true
+      size(s) = (:five)                 | true
+      n IN ((:one), :five)              | true
+      (n) BETWEEN (:four) AND :six      | true
+      NOT (n = :five)                   | false
       n BETWEEN :four AND :six          | true
       n between :five AND :five         | true
       n BETWEEN :six AND :seven         | false
       s BETWEEN :he AND :z              | true
-      n BETWEEN :four AND :str5         | false
       n IN (:one, :five)                | true
       n in (:one, :three)               | false
       s IN (:str5, :hello)              | true
@@ -154,11 +157,10 @@ class ConditionTest {
       size(doc.a) = :one                | true
       size(n) = :one                    | false
       size(ghost) = :one              | false
-      size(s) = size(s)                 | true
+      size(s) = size(lst)               | false
       size(s) BETWEEN :four AND :six    | true
       size(tags) IN (:one, :five)       | false
       NOT n = :five                     | false
-      NOT NOT n = :five                 | true
       not attribute_exists(ghost)     | true
       n = :five AND s = :hello          | true
       n = :five and s = :he             | false
@@ -252,6 +254,9 @@ class ConditionTest {
       a[-1] = :a           | -       | [-1
       a = :a AND AND b     | AND     | AND AND b
       and = :a             | and     | and =
+      NOT NOT a = :a       | NOT     | NOT NOT a
+      1a = :a              | 1a      | 1a =
+      a = f()              | )       | ()
       a = in               | in      | = in
       """)
   void condition_syntaxErrors_nameTheTokenAndItsSurroundings(String expression, String token, String near) {
@@ -266,8 +271,7 @@ class ConditionTest {
     assertValidation(() -> Expressions.condition("Attribute_Exists(a)", context()),
         "Invalid ConditionExpression: Invalid function name; function: Attribute_Exists");
     assertValidation(() -> Expressions.condition("if_not_exists(a, :a) = :a", context()),
-        "Invalid ConditionExpression: The function is not allowed in a condition expression; function:"
-            + " if_not_exists");
+        "Invalid ConditionExpression: Invalid function name; function: if_not_exists");
     assertValidation(() -> Expressions.condition("attribute_exists(a, b)", context()),
         "Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or"
             + " function: attribute_exists, number of operands: 2");
@@ -282,7 +286,7 @@ class ConditionTest {
             + " attribute_type, operand type: N");
     assertValidation(() -> Expressions.condition("attribute_type(a, :x)", context()),
         "Invalid ConditionExpression: Invalid attribute type name found; type: x, valid types:"
-            + " { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+            + " {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
     assertValidation(() -> Expressions.condition("size(a)", context()),
         "Invalid ConditionExpression: The function is not allowed to be used this way in an expression;"
             + " function: size");
@@ -292,6 +296,59 @@ class ConditionTest {
     assertValidation(() -> Expressions.condition("a = contains(b, :a)", context()),
         "Invalid ConditionExpression: The function is not allowed to be used this way in an expression;"
             + " function: contains");
+  }
+
+  @Test
+  void condition_sameDocumentPathOnBothSides_isRejected() {
+    assertValidation(() -> Expressions.condition("n = n", context()),
+        "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this"
+            + " operator or function; operator: =, first operand: [n]");
+    assertValidation(() -> Expressions.condition("contains(#doc.a, doc.a)", context()),
+        "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this"
+            + " operator or function; operator: contains, first operand: [doc, a]");
+    assertThat(Expressions.condition("doc.a <> doc.s", context()).test(ITEM)).isTrue();
+  }
+
+  @Test
+  void condition_redundantParentheses_areRejected() {
+    String redundant = "Invalid ConditionExpression: The expression has redundant parentheses;";
+    assertValidation(() -> Expressions.condition("((n = :five))", context()), redundant);
+    assertValidation(() -> Expressions.condition("s = :he OR ((n = :five))", context()), redundant);
+    assertValidation(() -> Expressions.condition("((n)) = :five", context()), redundant);
+    assertValidation(() -> Expressions.condition("((n = :five)) AND status = :a", context()), redundant);
+    assertThat(eval("((n = :five) OR (s = :he)) AND (s = :hello)")).isTrue();
+  }
+
+  @Test
+  void condition_errorPrecedence_followsDynamoDb() {
+    assertValidation(() -> Expressions.condition("status = :a AND foo(n)", context()),
+        "Invalid ConditionExpression: Invalid function name; function: foo");
+    assertValidation(() -> Expressions.condition("status = :a AND attribute_exists(n) = :true", context()),
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an expression;"
+            + " function: attribute_exists");
+    assertValidation(() -> Expressions.condition("begins_with(n, :one) AND status = :a", context()),
+        "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status");
+    assertValidation(() -> Expressions.condition("begins_with(n, :one) AND #ghost = :a", context()),
+        "Invalid ConditionExpression: An expression attribute name used in the document path is not defined;"
+            + " attribute name: #ghost");
+    assertValidation(() -> Expressions.condition("begins_with(n, :one) AND n = n", context()),
+        "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this"
+            + " operator or function; operator: =, first operand: [n]");
+  }
+
+  @Test
+  void condition_sizeOfAConstantOfTheWrongType_isRejected() {
+    assertValidation(() -> Expressions.condition("size(:one) > :one", context()),
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function:"
+            + " size, operand type: N");
+    assertThat(eval("size(:hello) = :five")).isTrue();
+  }
+
+  @Test
+  void condition_betweenBoundsOfDifferentTypes_areRejected() {
+    assertValidation(() -> Expressions.condition("n BETWEEN :one AND :str5", context()),
+        "Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper bounds;"
+            + " lower bound operand: AttributeValue: {N:1}, upper bound operand: AttributeValue: {S:5}");
   }
 
   @Test

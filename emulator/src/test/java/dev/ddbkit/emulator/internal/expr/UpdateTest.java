@@ -79,6 +79,26 @@ class UpdateTest {
   }
 
   @Test
+  void set_parenthesisedValuesAndOperands() {
+    assertThat(apply("SET n = (n + :one)")).isEqualTo(with("n", n("6")));
+    assertThat(apply("SET n = (n) - (:one), s = (:x)")).isEqualTo(with("n", n("4"), "s", s("x")));
+    assertThat(apply("SET lst = list_append((lst), :more) REMOVE s"))
+        .isEqualTo(with("lst", l(s("a"), s("b"), s("c"), s("d"), s("e"), s("f")), "s", null));
+  }
+
+  @Test
+  void errorPrecedence_followsDynamoDb() {
+    assertValidation(() -> apply("SET a = foo(b) REMOVE name"),
+        "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: name");
+    assertValidation(() -> apply("SET a = :x SET b = foo(c)"),
+        "Invalid UpdateExpression: Invalid function name; function: foo");
+    assertValidation(() -> apply("ADD n :x SET n = :x"), "Invalid UpdateExpression: Two document paths overlap"
+        + " with each other; must remove or rewrite one of these paths; path one: [n], path two: [n]");
+    assertValidation(() -> apply("ADD n :x SET a = :x + :one"), "Invalid UpdateExpression: Incorrect operand type"
+        + " for operator or function; operator: ADD, operand type: STRING");
+  }
+
+  @Test
   void set_operandsAreReadFromTheItemBeforeTheUpdate() {
     assertThat(apply("SET s = n, n = s")).isEqualTo(with("s", n("5"), "n", s("hello")));
   }
@@ -214,9 +234,13 @@ class UpdateTest {
     assertValidation(() -> apply("SET lst = list_append(lst, :x)"), "Invalid UpdateExpression: Incorrect operand"
         + " type for operator or function; operator or function: list_append, operand type: S");
     assertValidation(() -> apply("ADD n :x"), "Invalid UpdateExpression: Incorrect operand type for operator or"
-        + " function; operator or function: ADD, operand type: S");
+        + " function; operator: ADD, operand type: STRING");
+    assertValidation(() -> apply("ADD n :lst"), "Invalid UpdateExpression: Incorrect operand type for operator or"
+        + " function; operator: ADD, operand type: LIST");
     assertValidation(() -> apply("DELETE tags :one"), "Invalid UpdateExpression: Incorrect operand type for"
-        + " operator or function; operator or function: DELETE, operand type: N");
+        + " operator or function; operator: DELETE, operand type: NUMBER");
+    assertValidation(() -> apply("DELETE tags :m"), "Invalid UpdateExpression: Incorrect operand type for"
+        + " operator or function; operator: DELETE, operand type: MAP");
     assertValidation(() -> apply("SET n = if_not_exists(:one, :one)"), "Invalid UpdateExpression: Operator or"
         + " function requires a document path; operator or function: if_not_exists");
     assertValidation(() -> apply("SET n = if_not_exists(n)"), "Invalid UpdateExpression: Incorrect number of"
@@ -226,9 +250,9 @@ class UpdateTest {
   @Test
   void functionNames() {
     assertValidation(() -> apply("SET n = size(s)"),
-        "Invalid UpdateExpression: The function is not allowed in an update expression; function: size");
-    assertValidation(() -> apply("SET n = attribute_exists(s)"), "Invalid UpdateExpression: The function is not"
-        + " allowed in an update expression; function: attribute_exists");
+        "Invalid UpdateExpression: Invalid function name; function: size");
+    assertValidation(() -> apply("SET n = attribute_exists(s)"),
+        "Invalid UpdateExpression: Invalid function name; function: attribute_exists");
     assertValidation(() -> apply("SET n = foo(s)"), "Invalid UpdateExpression: Invalid function name; function:"
         + " foo");
   }
@@ -282,7 +306,8 @@ class UpdateTest {
       DELETE a = :x      | =        | a = :x
       SET a = :x + :y + :x | +      | :y + :x
       SET a = :x REMOVE  | <EOF>    | REMOVE
-      SET a = (:x)       | (        | = (:x
+      SET a = (((:x)))   | (        | ((:x
+      SET a = (:x        | <EOF>    | :x
       UPSERT a = :x      | UPSERT   | UPSERT a
       """)
   void syntaxErrors(String expression, String token, String near) {
