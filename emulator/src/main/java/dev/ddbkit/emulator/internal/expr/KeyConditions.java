@@ -22,16 +22,18 @@ import java.util.Optional;
 
 /** Turns a resolved condition tree into a {@link KeyCondition}, enforcing the KeyConditionExpression subset. */
 final class KeyConditions {
-  private static final ExpressionKind KIND = ExpressionKind.KEY_CONDITION;
-
   private KeyConditions() {}
 
   static KeyCondition build(Cond cond, Optional<String> hashKey, Optional<String> rangeKey) {
+    List<Cond> conditions = new ArrayList<>();
+    checkOperators(cond, conditions);
     List<SortCondition> leaves = new ArrayList<>();
-    collect(cond, leaves);
-    if (leaves.size() > 2
-        || leaves.size() == 2 && leaves.get(0).attribute().equals(leaves.get(1).attribute())) {
-      throw Errors.invalid(KIND, "KeyConditionExpressions must only contain one condition per key");
+    for (Cond c : conditions) {
+      SortCondition leaf = leaf(c);
+      if (leaves.stream().anyMatch(l -> l.attribute().equals(leaf.attribute()))) {
+        throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+      }
+      leaves.add(leaf);
     }
     SortCondition partition;
     if (hashKey.isPresent()) {
@@ -42,7 +44,7 @@ final class KeyConditions {
       partition = leaves.stream().filter(l -> l.op() == Op.EQ).findFirst()
           .orElseThrow(() -> DynamoException.validation("Query key condition not supported"));
     }
-    if (partition.op() != Op.EQ) {
+    if (partition.op() != Op.EQ || leaves.size() > 2) {
       throw DynamoException.validation("Query key condition not supported");
     }
     Optional<SortCondition> sort = leaves.stream().filter(l -> l != partition).findFirst();
@@ -51,48 +53,57 @@ final class KeyConditions {
     return result;
   }
 
-  private static void collect(Cond cond, List<SortCondition> leaves) {
+  /** Only AND may combine conditions, and only comparisons (not {@code <>}), BETWEEN and begins_with appear. */
+  private static void checkOperators(Cond cond, List<Cond> conditions) {
     if (cond instanceof And a) {
-      collect(a.left(), leaves);
-      collect(a.right(), leaves);
+      checkOperators(a.left(), conditions);
+      checkOperators(a.right(), conditions);
     } else if (cond instanceof Or) {
       throw invalidOperator("OR");
     } else if (cond instanceof Not) {
       throw invalidOperator("NOT");
     } else if (cond instanceof In) {
       throw invalidOperator("IN");
-    } else if (cond instanceof Compare c) {
-      leaves.add(compare(c));
-    } else if (cond instanceof Between b) {
-      String attribute = attribute(b.operand());
-      leaves.add(new SortCondition(attribute, Op.BETWEEN, constant(b.lower()), Optional.of(constant(b.upper()))));
+    } else if (cond instanceof Compare c && c.op() == Ast.Comparator.NE) {
+      throw invalidOperator("<>");
+    } else if (cond instanceof Call call && !call.name().equals("begins_with")) {
+      throw invalidOperator(call.name());
     } else {
-      Call call = (Call) cond;
-      if (!call.name().equals("begins_with")) {
-        throw invalidOperator(call.name());
-      }
-      leaves.add(new SortCondition(attribute(call.args().get(0)), Op.BEGINS_WITH, constant(call.args().get(1)),
-          Optional.empty()));
+      conditions.add(cond);
     }
   }
 
+  private static SortCondition leaf(Cond cond) {
+    if (cond instanceof Compare c) {
+      return compare(c);
+    }
+    if (cond instanceof Between b) {
+      String attribute = firstOperandKey("BETWEEN", b.operand());
+      return new SortCondition(attribute, Op.BETWEEN, value(b.lower()), Optional.of(value(b.upper())));
+    }
+    Call call = (Call) cond;
+    String attribute = firstOperandKey(call.name(), call.args().get(0));
+    return new SortCondition(attribute, Op.BEGINS_WITH, value(call.args().get(1)), Optional.empty());
+  }
+
   private static SortCondition compare(Compare c) {
-    if (c.op() == Ast.Comparator.NE) {
-      throw invalidOperator("<>");
+    if (c.left() instanceof Function || c.right() instanceof Function) {
+      throw nestedOperations();
     }
-    if (c.left() instanceof Function f) {
-      throw invalidOperator(f.name());
-    }
-    if (c.right() instanceof Function f) {
-      throw invalidOperator(f.name());
+    if (c.left() instanceof Attr a && a.path().elements().size() > 1) {
+      throw nestedAttributes();
     }
     if (c.left() instanceof Attr && c.right() instanceof Attr) {
-      throw DynamoException.validation(
-          "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+      throw multipleAttributes();
+    }
+    if (!(c.left() instanceof Attr) && !(c.right() instanceof Attr)) {
+      throw invalidCondition("No key attribute specified");
     }
     boolean flipped = !(c.left() instanceof Attr);
-    Operand attr = flipped ? c.right() : c.left();
-    Operand value = flipped ? c.left() : c.right();
+    Attr attr = (Attr) (flipped ? c.right() : c.left());
+    if (attr.path().elements().size() > 1) {
+      throw nestedAttributes();
+    }
     Op op = switch (c.op()) {
       case EQ -> Op.EQ;
       case LT -> flipped ? Op.GT : Op.LT;
@@ -101,35 +112,48 @@ final class KeyConditions {
       case GE -> flipped ? Op.LE : Op.GE;
       case NE -> throw new IllegalStateException();
     };
-    return new SortCondition(attribute(attr), op, constant(value), Optional.empty());
+    return new SortCondition(attr.path().topLevel(), op, ((Const) (flipped ? c.left() : c.right())).value(),
+        Optional.empty());
   }
 
-  private static String attribute(Operand operand) {
-    if (operand instanceof Function f) {
-      throw invalidOperator(f.name());
-    }
+  /** BETWEEN and begins_with need the key attribute, unnested, first. */
+  private static String firstOperandKey(String operator, Operand operand) {
     if (!(operand instanceof Attr a)) {
-      throw DynamoException.validation(
-          "Invalid condition in KeyConditionExpression: No key attribute specified");
+      throw invalidCondition(operator + " operator must have the key attribute as its first operand");
     }
     if (a.path().elements().size() > 1) {
-      throw Errors.invalid(KIND, "KeyConditionExpressions cannot have conditions on nested attributes");
+      throw nestedAttributes();
     }
     return a.path().topLevel();
   }
 
-  private static Value constant(Operand operand) {
-    if (operand instanceof Function f) {
-      throw invalidOperator(f.name());
+  private static Value value(Operand operand) {
+    if (operand instanceof Function) {
+      throw nestedOperations();
     }
-    if (!(operand instanceof Const c)) {
-      throw DynamoException.validation(
-          "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+    if (operand instanceof Attr) {
+      throw multipleAttributes();
     }
-    return c.value();
+    return ((Const) operand).value();
   }
 
   private static DynamoException invalidOperator(String operator) {
     return DynamoException.validation("Invalid operator used in KeyConditionExpression: " + operator);
+  }
+
+  private static DynamoException invalidCondition(String detail) {
+    return DynamoException.validation("Invalid condition in KeyConditionExpression: " + detail);
+  }
+
+  private static DynamoException multipleAttributes() {
+    return invalidCondition("Multiple attribute names used in one condition");
+  }
+
+  private static DynamoException nestedAttributes() {
+    return DynamoException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+  }
+
+  private static DynamoException nestedOperations() {
+    return DynamoException.validation("KeyConditionExpressions cannot contain nested operations");
   }
 }

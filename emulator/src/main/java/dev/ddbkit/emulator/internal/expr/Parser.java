@@ -88,7 +88,7 @@ final class Parser {
     List<Action> actions = new ArrayList<>();
     Set<Clause> seen = EnumSet.noneOf(Clause.class);
     do {
-      Clause clause = p.clauseKeyword(p.peek()).orElseThrow(p::unexpected);
+      Clause clause = clauseKeyword(p.peek()).orElseThrow(p::unexpected);
       p.pos++;
       if (!seen.add(clause)) {
         p.defer(Deferred.SECTION,

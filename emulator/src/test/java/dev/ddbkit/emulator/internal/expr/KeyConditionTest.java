@@ -106,6 +106,8 @@ class KeyConditionTest {
   @Test
   void grammarErrors() {
     assertValidation(() -> parse("pk = :p OR sk = :a"), "Invalid operator used in KeyConditionExpression: OR");
+    assertValidation(() -> parse("pk = :p AND sk > :a OR sk < :c"),
+        "Invalid operator used in KeyConditionExpression: OR");
     assertValidation(() -> parse("NOT pk = :p"), "Invalid operator used in KeyConditionExpression: NOT");
     assertValidation(() -> parse("pk IN (:p)"), "Invalid operator used in KeyConditionExpression: IN");
     assertValidation(() -> parse("pk <> :p"), "Invalid operator used in KeyConditionExpression: <>");
@@ -114,25 +116,49 @@ class KeyConditionTest {
     assertValidation(() -> parse("pk = :p AND attribute_exists(sk)"),
         "Invalid operator used in KeyConditionExpression: attribute_exists");
     assertValidation(() -> parse("pk = :p AND size(sk) > :one"),
-        "Invalid operator used in KeyConditionExpression: size");
+        "KeyConditionExpressions cannot contain nested operations");
+    assertValidation(() -> parse("pk = :p AND sk BETWEEN size(sk) AND :c"),
+        "KeyConditionExpressions cannot contain nested operations");
     assertValidation(() -> parse("pk = sk"),
         "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+    assertValidation(() -> parse("pk = :p AND sk BETWEEN :a AND pk"),
+        "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+    assertValidation(() -> parse("pk = :p AND begins_with(sk, pk)"),
+        "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+    assertValidation(() -> parse("pk = :p AND :a < :c"),
+        "Invalid condition in KeyConditionExpression: No key attribute specified");
+    assertValidation(() -> parse("pk = :p AND :a BETWEEN sk AND :c"),
+        "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first"
+            + " operand");
+    assertValidation(() -> parse("pk = :p AND begins_with(:a, sk)"),
+        "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its"
+            + " first operand");
     assertValidation(() -> parse("pk = :p AND sk = :a AND sk = :c"),
-        "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        "KeyConditionExpressions must only contain one condition per key");
     assertValidation(() -> parse("pk = :p AND pk = :p"),
-        "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
-    assertValidation(() -> parse("pk.a = :p"),
-        "Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes");
+        "KeyConditionExpressions must only contain one condition per key");
+    assertValidation(() -> parse("pk = :p AND sk = :a AND extra = :c"), "Query key condition not supported");
+    assertValidation(() -> parse("pk.a = :p"), "KeyConditionExpressions cannot have conditions on nested attributes");
+    assertValidation(() -> parse("pk[0] = :p"), "KeyConditionExpressions cannot have conditions on nested attributes");
+    assertValidation(() -> parse(":p = pk.a"), "KeyConditionExpressions cannot have conditions on nested attributes");
     assertValidation(() -> parse("pk = :p AND begins_with(sk, :one)"), "Invalid KeyConditionExpression:"
         + " Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
     assertValidation(() -> parse("pk = :p AND sk BETWEEN :c AND :a"), "Invalid KeyConditionExpression: The"
         + " BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound"
         + " operand: AttributeValue: {S:c}, upper bound operand: AttributeValue: {S:a}");
+    assertValidation(() -> parse("pk = :p AND sk BETWEEN :one AND :a"), "Invalid KeyConditionExpression: The"
+        + " BETWEEN operator requires same data type for lower and upper bounds; lower bound operand:"
+        + " AttributeValue: {N:1}, upper bound operand: AttributeValue: {S:a}");
+    assertValidation(() -> parse("attribute_type(pk, :one)"), "Invalid KeyConditionExpression: Incorrect operand"
+        + " type for operator or function; operator or function: attribute_type, operand type: N");
+    assertValidation(() -> parse("attribute_type(pk, :a)"), "Invalid KeyConditionExpression: Invalid attribute"
+        + " type name found; type: a, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
     assertValidation(() -> parse("date = :p"),
         "Invalid KeyConditionExpression: Attribute name is a reserved keyword; reserved keyword: date");
     assertValidation(() -> parse("pk = :ghost"), "Invalid KeyConditionExpression: An expression attribute value"
         + " used in expression is not defined; attribute value: :ghost");
     assertValidation(() -> parse("pk = :p AND"),
         "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
+    assertValidation(() -> parse(""), "Invalid KeyConditionExpression: The expression can not be empty;");
   }
 }
