@@ -7,13 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Records every DynamoDB call the SDK makes, through its {@link MetricPublisher} hook: per operation the
  * call count, failures, latency of the whole call (retries included), SDK retries and throttled attempts.
+ * Its {@link #interceptor()} tells apart the failed calls whose condition was not met (a conditional write
+ * or a transaction cancelled only by conditions): outcomes the caller asked DynamoDB to decide, not errors.
  * Calls that do not go through the SDK's metrics (the DAX client) are added with {@link #record}.
  */
 public final class OperationRecorder implements MetricPublisher {
@@ -21,6 +31,34 @@ public final class OperationRecorder implements MetricPublisher {
   private static final String THROTTLING = "Throttling";
 
   private final Map<String, Stats> stats = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> conditionsNotMet = new ConcurrentHashMap<>();
+  private final ExecutionInterceptor interceptor = new ExecutionInterceptor() {
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+      if (isConditionNotMet(context.exception())) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        conditionsNotMet.computeIfAbsent(operation == null ? "Unknown" : operation, k -> new AtomicInteger())
+            .incrementAndGet();
+      }
+    }
+  };
+
+  /** The interceptor to add to the clients next to this publisher. */
+  public ExecutionInterceptor interceptor() {
+    return interceptor;
+  }
+
+  /** Whether {@code error} says only that a condition of the request was not met. */
+  static boolean isConditionNotMet(Throwable error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      return true;
+    }
+    if (error instanceof TransactionCanceledException t && t.hasCancellationReasons()) {
+      return t.cancellationReasons().stream().map(CancellationReason::code)
+          .allMatch(c -> c == null || c.equals("None") || c.equals("ConditionalCheckFailed"));
+    }
+    return false;
+  }
 
   @Override
   public void publish(MetricCollection call) {
@@ -49,13 +87,17 @@ public final class OperationRecorder implements MetricPublisher {
   /** A snapshot of what was recorded, by operation name. */
   public Map<String, OperationSummary> snapshot() {
     Map<String, OperationSummary> out = new LinkedHashMap<>();
-    new TreeMap<>(stats).forEach((name, s) -> out.put(name, s.summary(name)));
+    new TreeMap<>(stats).forEach((name, s) -> {
+      AtomicInteger notMet = conditionsNotMet.get(name);
+      out.put(name, s.summary(name, notMet == null ? 0 : notMet.get()));
+    });
     return out;
   }
 
   /** Forgets everything recorded so far. */
   public void reset() {
     stats.clear();
+    conditionsNotMet.clear();
   }
 
   @Override
@@ -65,15 +107,21 @@ public final class OperationRecorder implements MetricPublisher {
     return stats.computeIfAbsent(operation, k -> new Stats());
   }
 
-  /** What was recorded for one operation. */
-  public record OperationSummary(String operation, int calls, int failures, int retries, int throttles,
-      Duration p50, Duration p99, Duration max) {
+  /**
+   * What was recorded for one operation.
+   *
+   * @param conditionNotMet failed calls whose condition was not met: expected outcomes, not errors
+   * @param failures failed calls for any other reason: errors
+   */
+  public record OperationSummary(String operation, int calls, int conditionNotMet, int failures, int retries,
+      int throttles, Duration p50, Duration p99, Duration max) {
 
     /** As a map, for JSON. */
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("operation", operation);
       m.put("calls", calls);
+      m.put("conditionNotMet", conditionNotMet);
       m.put("failures", failures);
       m.put("retries", retries);
       m.put("throttles", throttles);
@@ -99,9 +147,10 @@ public final class OperationRecorder implements MetricPublisher {
       throttles += throttleCount;
     }
 
-    synchronized OperationSummary summary(String name) {
+    synchronized OperationSummary summary(String name, int conditionNotMet) {
       long[] values = nanos.stream().mapToLong(Long::longValue).toArray();
-      return new OperationSummary(name, values.length, failures, retries, throttles,
+      int notMet = Math.min(conditionNotMet, failures);
+      return new OperationSummary(name, values.length, notMet, failures - notMet, retries, throttles,
           Percentiles.of(values, 50), Percentiles.of(values, 99), Percentiles.of(values, 100));
     }
   }
