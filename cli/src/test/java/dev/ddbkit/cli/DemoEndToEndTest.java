@@ -33,7 +33,7 @@ class DemoEndToEndTest {
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
     assertThat(run.out())
         .startsWith("ddbkit demo against embedded DynamoDB Local")
-        .contains("Provision the seed's tables  [OK")
+        .contains("Provision the tables  [OK")
         .doesNotContain("FAILED", "skipped")
         .contains("DynamoDB calls (latency of the whole call, SDK retries included):")
         .containsPattern("CreateTable\\s+6\\s")
