@@ -35,7 +35,7 @@ class DemoEndToEndTest {
         .startsWith("ddbkit demo against embedded DynamoDB Local")
         .contains("Provision the tables  [OK")
         .doesNotContain("FAILED", "skipped")
-        .contains("DynamoDB calls (latency of the whole call, SDK retries included):")
+        .contains("DynamoDB calls (latency of the whole call, SDK retries included).")
         .containsPattern("CreateTable\\s+6\\s")
         .containsPattern("TransactWriteItems\\s+\\d+")
         .containsPattern("(?m)^10\\. DAX fallback: DAX unreachable, DynamoDB serves  \\[OK")
@@ -46,7 +46,7 @@ class DemoEndToEndTest {
         .contains("breaker: CLOSED -> OPEN")
         .contains("retries seen: ")
         .contains("errors: 0, retries seen: ")
-        .containsPattern("operation\\s+calls\\s+condition not met\\s+errors")
+        .containsPattern("operation\\s+calls\\s+expected refusals\\s+errors")
         // the stale transition and the rejected orders and transfers: outcomes, not errors
         .containsPattern("(?m)^  UpdateItem\\s+\\d+\\s+[1-9]\\d*\\s+0\\s")
         .containsPattern("(?m)^  TransactWriteItems\\s+\\d+\\s+[1-9]\\d*\\s+0\\s")
@@ -110,7 +110,8 @@ class DemoEndToEndTest {
 
     CliRun foreign = CliRun.of("readiness", "--table", "some-table", "--endpoint", endpoint);
     assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(foreign.err()).contains("--as orders");
+    assertThat(foreign.err()).contains("pass --as with one of orders, sessions, metrics, inventory, accounts, "
+        + "idempotency");
 
     CliRun missing = CliRun.of("readiness", "--table", "no-such-table", "--as", "orders", "--endpoint", endpoint);
     assertThat(missing.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);

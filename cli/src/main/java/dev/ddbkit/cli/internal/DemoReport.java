@@ -163,16 +163,17 @@ public final class DemoReport {
       }
       b.append(nl);
     }
-    b.append("DynamoDB calls (latency of the whole call, SDK retries included; \"condition not met\" counts the")
-        .append(nl).append("conditional writes and transactions DynamoDB rejected on purpose, such as a duplicate order ")
-        .append("or a replay; \"errors\" counts the rest):").append(nl);
-    TextTable ops = TextTable.of("operation", "calls", "condition not met", "errors", "p50", "p99", "max", "retries",
+    b.append("DynamoDB calls (latency of the whole call, SDK retries included). \"expected refusals\" are the answers")
+        .append(nl).append("the demo asks for: a condition not met (stale status, duplicate order, replay, insufficient ")
+        .append("stock or funds),").append(nl).append("a table not there yet, a probe this backend does not support; ")
+        .append("\"errors\" are every other failed call:").append(nl);
+    TextTable ops = TextTable.of("operation", "calls", "expected refusals", "errors", "p50", "p99", "max", "retries",
         "throttles");
     long retries = 0;
     long throttles = 0;
     long errors = 0;
     for (OperationRecorder.OperationSummary o : new java.util.TreeMap<>(operations).values()) {
-      ops.row(o.operation(), o.calls(), o.conditionNotMet(), o.failures(), Percentiles.format(o.p50()),
+      ops.row(o.operation(), o.calls(), o.expectedRefusals(), o.failures(), Percentiles.format(o.p50()),
           Percentiles.format(o.p99()), Percentiles.format(o.max()), o.retries(), o.throttles());
       retries += o.retries();
       throttles += o.throttles();
@@ -187,8 +188,8 @@ public final class DemoReport {
           b.append(ReadinessCommand.render(r)).append(nl);
         }
       } else {
-        b.append("Readiness of each table (met / missing / not checkable on this backend; every item with "
-            + "--readiness-details, or `ddbkit readiness`):").append(nl);
+        b.append("Readiness of each table (items met / missing / not checkable on this backend; every item: ")
+            .append(nl).append("--readiness-details, or `ddbkit readiness`):").append(nl);
         b.append(ReadinessCommand.summary(readiness.stream()
             .map(r -> new ReadinessCommand.Result(r.table(), java.util.Optional.of(r))).toList()));
         b.append(nl);

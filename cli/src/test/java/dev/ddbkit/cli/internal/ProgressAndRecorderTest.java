@@ -19,16 +19,19 @@ class ProgressAndRecorderTest {
   }
 
   @Test
-  void conditionFailures_areExpectedOutcomes_otherErrorsAreNot() {
-    assertThat(OperationRecorder.isConditionNotMet(ConditionalCheckFailedException.builder().message("x").build()))
+  void refusalsTheCallerAskedFor_areExpected_otherErrorsAreNot() {
+    assertThat(OperationRecorder.isExpectedRefusal(ConditionalCheckFailedException.builder().message("x").build(), "PutItem"))
         .isTrue();
-    assertThat(OperationRecorder.isConditionNotMet(TransactionCanceledException.builder().cancellationReasons(
+    assertThat(OperationRecorder.isExpectedRefusal(TransactionCanceledException.builder().cancellationReasons(
         CancellationReason.builder().code("None").build(),
-        CancellationReason.builder().code("ConditionalCheckFailed").build()).build())).isTrue();
-    assertThat(OperationRecorder.isConditionNotMet(TransactionCanceledException.builder().cancellationReasons(
-        CancellationReason.builder().code("TransactionConflict").build()).build())).isFalse();
-    assertThat(OperationRecorder.isConditionNotMet(ProvisionedThroughputExceededException.builder().build()))
-        .isFalse();
+        CancellationReason.builder().code("ConditionalCheckFailed").build()).build(), "TransactWriteItems")).isTrue();
+    assertThat(OperationRecorder.isExpectedRefusal(TransactionCanceledException.builder().cancellationReasons(
+        CancellationReason.builder().code("TransactionConflict").build()).build(), "TransactWriteItems")).isFalse();
+    assertThat(OperationRecorder.isExpectedRefusal(ProvisionedThroughputExceededException.builder().statusCode(400)
+        .build(), "PutItem")).isFalse();
+    var notFound = software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder().build();
+    assertThat(OperationRecorder.isExpectedRefusal(notFound, "DescribeTable")).isTrue();
+    assertThat(OperationRecorder.isExpectedRefusal(notFound, "Query")).isFalse();
   }
 
   @Test
