@@ -22,7 +22,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
   public final Integer call() {
     environment = GlobalOptions.environment(spec);
     String target = connection.describeTarget();
-    connection.settings();
+    connection.region();
     validate(environment);
     try (Connection c = Connection.open(connection)) {
       return run(c);

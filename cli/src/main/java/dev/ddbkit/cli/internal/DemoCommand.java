@@ -49,7 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
     Options.atLeast("--points", points, 100);
     Environment environment = GlobalOptions.environment(spec);
     environment.tables().forEach(t -> Options.tableName("--env-prefix / --env-suffix", t.name()));
-    connection.settings();
+    connection.describeTarget();
+    connection.region();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DemoSettings settings = new DemoSettings(orders, customers, points, !noProgress, environment,

@@ -188,8 +188,8 @@ public final class DemoReport {
           b.append(ReadinessCommand.render(r)).append(nl);
         }
       } else {
-        b.append("Readiness of each table (items met / missing / not checkable on this backend; every item: ")
-            .append(nl).append("--readiness-details, or `ddbkit readiness`):").append(nl);
+        b.append("Readiness of each table: checklist items met / missing / not checkable on this backend")
+            .append(nl).append("(every item with --readiness-details, or with `ddbkit readiness`):").append(nl);
         b.append(ReadinessCommand.summary(readiness.stream()
             .map(r -> new ReadinessCommand.Result(r.table(), java.util.Optional.of(r))).toList()));
         b.append(nl);
