@@ -28,6 +28,7 @@ final class Demo {
   private final String runId;
   private final Clock clock;
   private final byte[] cursorKey = new byte[32];
+  private final List<Progress> open = new java.util.ArrayList<>();
   private boolean provisioned;
 
   Demo(Connection connection, DemoSettings settings, PrintWriter err, Clock clock) {
@@ -130,11 +131,16 @@ final class Demo {
       CliFailure failure = CliFailure.from(e, connection.target());
       s.fail(failure.getMessage(), failure.exitCode());
     } finally {
+      open.forEach(Progress::done);
+      open.clear();
       s.elapsed(Duration.ofNanos(System.nanoTime() - t0));
     }
   }
 
+  /** Progress of a phase of the current step; ended with the step if the step fails first. */
   Progress progress(String label, long total) {
-    return Progress.start(err, label, total, settings.progress());
+    Progress p = Progress.start(err, label, total, settings.progress());
+    open.add(p);
+    return p;
   }
 }
