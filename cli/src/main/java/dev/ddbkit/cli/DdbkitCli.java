@@ -2,18 +2,25 @@ package dev.ddbkit.cli;
 
 import dev.ddbkit.cli.internal.CliFailure;
 import dev.ddbkit.cli.internal.DemoCommand;
+import dev.ddbkit.cli.internal.GlobalOptions;
+import dev.ddbkit.cli.internal.Json;
 import dev.ddbkit.cli.internal.JulQuieting;
 import dev.ddbkit.cli.internal.MetricsCommand;
 import dev.ddbkit.cli.internal.OrdersCommand;
 import dev.ddbkit.cli.internal.ProvisionCommand;
 import dev.ddbkit.cli.internal.ReadinessCommand;
+import dev.ddbkit.cli.internal.Version;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ddbkit",
     mixinStandardHelpOptions = true,
-    versionProvider = DdbkitCli.Version.class,
+    versionProvider = DdbkitCli.VersionProvider.class,
     description = "Production-ready Amazon DynamoDB: the demo of every pattern, and operator commands.",
     subcommands = {
       DemoCommand.class,
@@ -50,9 +57,7 @@ public final class DdbkitCli implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
-      description = "Print the stack trace of an error.")
-  boolean stacktrace;
+  @Mixin(name = GlobalOptions.MIXIN) GlobalOptions global;
 
   private DdbkitCli() {}
 
@@ -80,18 +85,38 @@ public final class DdbkitCli implements Runnable {
     CommandLine cli = new CommandLine(new DdbkitCli());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      boolean trace = parseResult.originalArgs().contains("--stacktrace");
-      return report(ex, commandLine.getErr(), trace);
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+        report(CliFailure.from(ex), ex, commandLine, parseResult.originalArgs()));
+    cli.setParameterExceptionHandler((ex, args) -> {
+      String message = ex.getMessage();
+      if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+        message += " Did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+      }
+      return report(CliFailure.usage(message), ex, ex.getCommandLine(), Arrays.asList(args));
     });
     return cli;
   }
 
-  static int report(Exception ex, PrintWriter err, boolean stacktrace) {
-    CliFailure failure = CliFailure.from(ex);
+  /**
+   * Reports {@code failure}: {@code ddbkit: <message>} on the error stream, for a usage error a one-line hint
+   * to the command's help, and with {@code --json} a JSON error object on stdout, so that scripts can parse
+   * every outcome.
+   */
+  static int report(CliFailure failure, Throwable cause, CommandLine commandLine, List<String> args) {
+    PrintWriter err = commandLine.getErr();
+    if (args.contains("--json")) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", CliFailure.codeName(failure.exitCode()));
+      error.put("exitCode", failure.exitCode());
+      error.put("message", failure.getMessage());
+      commandLine.getOut().println(Json.write(Json.document(Map.of("error", error))));
+      commandLine.getOut().flush();
+    }
     err.println("ddbkit: " + failure.getMessage());
-    if (stacktrace) {
-      err.print(CliFailure.stackTrace(ex));
+    if (args.contains("--stacktrace")) {
+      err.print(CliFailure.stackTrace(cause));
+    } else if (failure.exitCode() == ExitCode.USAGE) {
+      err.println("see '" + commandLine.getCommandSpec().qualifiedName() + " --help'");
     } else if (failure.exitCode() == ExitCode.FAILURE) {
       err.println("(run again with --stacktrace for details)");
     }
@@ -105,11 +130,10 @@ public final class DdbkitCli implements Runnable {
         + String.join(", ", spec.subcommands().keySet()) + ".");
   }
 
-  static final class Version implements CommandLine.IVersionProvider {
+  static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = DdbkitCli.class.getPackage().getImplementationVersion();
-      return new String[] {"ddbkit " + (v == null ? "(development build)" : v)};
+      return new String[] {"ddbkit " + Version.current()};
     }
   }
 }

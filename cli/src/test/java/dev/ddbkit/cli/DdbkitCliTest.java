@@ -36,10 +36,13 @@ class DdbkitCliTest {
   }
 
   @Test
-  void readiness_withoutTable_isAUsageError() {
-    CliRun run = CliRun.of("readiness", "--endpoint", "http://localhost:8000");
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.err()).contains("--table");
+  void readiness_ofATableNotNamedLikeASeedTable_isAUsageErrorListingEveryKind_beforeConnecting() throws IOException {
+    try (CountingServer server = CountingServer.start()) {
+      CliRun run = CliRun.of("readiness", "-t", "nosuchtable", "--endpoint", server.endpoint());
+      assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(run.err()).contains("--as", "orders, sessions, metrics, inventory, accounts, idempotency");
+      assertThat(server.connections()).isZero();
+    }
   }
 
   @Test
@@ -107,12 +110,16 @@ class DdbkitCliTest {
       CliRun run = CliRun.of(args);
       assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.UNAVAILABLE);
       assertThat(run.err()).contains("Cannot reach " + endpoint);
-      assertThat(run.out()).isEmpty();
+      if (args[args.length - 1].equals("--json")) {
+        assertThat(run.out()).contains("\"code\": \"UNAVAILABLE\"", "\"exitCode\": 3");
+      } else {
+        assertThat(run.out()).isEmpty();
+      }
     }
 
     CliRun demo = CliRun.of("demo", "--endpoint", endpoint, "--no-progress");
     assertThat(demo.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
-    assertThat(demo.err()).contains("demo failed at Provision the seed's tables: Cannot reach " + endpoint);
-    assertThat(demo.out()).contains("1. Provision the seed's tables  [FAILED", "skipped: the tables could not be provisioned");
+    assertThat(demo.err()).contains("demo failed at Provision the tables: Cannot reach " + endpoint);
+    assertThat(demo.out()).contains("1. Provision the tables  [FAILED", "skipped: the tables could not be provisioned");
   }
 }

@@ -33,22 +33,33 @@ class DemoEndToEndTest {
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
     assertThat(run.out())
         .startsWith("ddbkit demo against embedded DynamoDB Local")
-        .contains("Provision the seed's tables  [OK")
+        .contains("Provision the tables  [OK")
         .doesNotContain("FAILED", "skipped")
-        .contains("DynamoDB calls (latency of the whole call, SDK retries included):")
+        .contains("DynamoDB calls (latency of the whole call, SDK retries included).")
         .containsPattern("CreateTable\\s+6\\s")
         .containsPattern("TransactWriteItems\\s+\\d+")
         .containsPattern("(?m)^10\\. DAX fallback: DAX unreachable, DynamoDB serves  \\[OK")
         .contains("2 pages, 10 orders (10 created), each once: yes, newest first: yes")
         .contains("InsufficientStock: ", "DuplicateOrder", "InsufficientFunds", "UnknownTargetAccount")
-        .contains("2002 points from 10 shards (2002 written), in timestamp order: yes")
+        .contains("2,002 points from 10 shards (2,002 written), in timestamp order: yes")
+        .contains("2,000 points of", "plus the 2 below that share a timestamp, 2,002 in all")
         .contains("breaker: CLOSED -> OPEN")
         .contains("retries seen: ")
+        .contains("errors: 0, retries seen: ")
+        .containsPattern("operation\\s+calls\\s+expected refusals\\s+errors")
+        // the stale transition and the rejected orders and transfers: outcomes, not errors
+        .containsPattern("(?m)^  UpdateItem\\s+\\d+\\s+[1-9]\\d*\\s+0\\s")
+        .containsPattern("(?m)^  TransactWriteItems\\s+\\d+\\s+[1-9]\\d*\\s+0\\s")
         .contains("Demo complete:");
     for (String table : new String[] {SeedTables.ORDERS, SeedTables.SESSIONS, SeedTables.METRICS,
         SeedTables.INVENTORY, SeedTables.ACCOUNTS, "ddbkit-idempotency"}) {
-      assertThat(run.out()).containsPattern("Readiness of " + table + ": \\d+ met, 0 missing");
+      // one summary line per table: met, missing, not checkable
+      assertThat(run.out()).containsPattern("(?m)^  " + table + "\\s+\\d+\\s+0\\s+\\d+$");
     }
+    assertThat(run.out()).doesNotContain("[n/a]").contains("--readiness-details");
+    String readiness = run.out().substring(run.out().indexOf("Readiness of each table"), run.out().indexOf("Demo complete"));
+    assertThat(readiness.lines().count()).as(readiness).isLessThan(12);
+    assertThat(readiness.lines().filter(l -> l.length() > 120).toList()).as("lines over 120 characters").isEmpty();
     assertThat(run.out()).doesNotContain("Initializing DynamoDB Local");
   }
 
@@ -99,11 +110,12 @@ class DemoEndToEndTest {
 
     CliRun foreign = CliRun.of("readiness", "--table", "some-table", "--endpoint", endpoint);
     assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(foreign.err()).contains("--as orders");
+    assertThat(foreign.err()).contains("pass --as with one of orders, sessions, metrics, inventory, accounts, "
+        + "idempotency");
 
     CliRun missing = CliRun.of("readiness", "--table", "no-such-table", "--as", "orders", "--endpoint", endpoint);
     assertThat(missing.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
-    assertThat(missing.err()).contains("Table no-such-table does not exist at " + endpoint, "ddbkit provision");
+    assertThat(missing.err()).contains("Table no-such-table does not exist at " + endpoint, "Check the table name");
 
     for (String[] args : new String[][] {
         {"orders", "list", "--customer", "c-1", "--table", "no-such-table", "--endpoint", endpoint},

@@ -76,10 +76,11 @@ public final class CliFailure extends RuntimeException {
         : error instanceof SdkException ? DdbkitErrors.translate(error, null, null) : null;
     ResourceNotFoundException missing = missingTable(error);
     if (missing != null) {
-      String table = missing.table().or(() -> ddbkit == null ? java.util.Optional.empty() : ddbkit.table())
-          .map(t -> "Table " + t).orElse("A table this command needs");
-      return new CliFailure(ExitCode.UNAVAILABLE, table + " does not exist at " + target
-          + ". Create the seed's tables with `ddbkit provision`.", error);
+      java.util.Optional<String> name = missing.table().or(() -> ddbkit == null ? java.util.Optional.empty()
+          : ddbkit.table());
+      return new CliFailure(ExitCode.UNAVAILABLE, name.map(t -> "Table " + t).orElse("A table this command needs")
+          + " does not exist at " + target + ". " + name.map(CliFailure::createHint)
+          .orElse("Check the table name, --endpoint and --region."), error);
     }
     if (ddbkit instanceof AccessDeniedException) {
       return new CliFailure(ExitCode.ACCESS_DENIED, target + " rejected the credentials ("
@@ -90,6 +91,32 @@ public final class CliFailure extends RuntimeException {
           + firstLine(ddbkit.getMessage()), error);
     }
     return new CliFailure(ExitCode.FAILURE, error.getClass().getSimpleName() + ": " + firstLine(text), error);
+  }
+
+  /**
+   * How to create {@code table}: {@code ddbkit provision} with the environment options its name implies
+   * ({@code orders-staging}: {@code --env-suffix=-staging}), or, for a name outside every environment's
+   * naming, a hint to check the name.
+   */
+  static String createHint(String table) {
+    return Environment.guess(table).map(g -> {
+      String options = g.getValue().options();
+      return "It is the " + g.getKey() + " table of " + (options.isEmpty() ? "the seed's names" : options)
+          + ": create it with `ddbkit provision" + (options.isEmpty() ? "" : " " + options) + "`.";
+    }).orElse("Check the table name, --endpoint and --region (`ddbkit provision` creates only the tables of "
+        + "an environment, such as orders-production or, with --env-suffix=-staging, orders-staging).");
+  }
+
+  /** The name of {@code exitCode} for JSON error objects: {@code USAGE}, {@code UNAVAILABLE}, ... */
+  public static String codeName(int exitCode) {
+    return switch (exitCode) {
+      case ExitCode.OK -> "OK";
+      case ExitCode.USAGE -> "USAGE";
+      case ExitCode.UNAVAILABLE -> "UNAVAILABLE";
+      case ExitCode.ACCESS_DENIED -> "ACCESS_DENIED";
+      case ExitCode.NOT_READY -> "NOT_READY";
+      default -> "FAILURE";
+    };
   }
 
   /** The stack trace of {@code error} and its causes, as text. */

@@ -1,6 +1,5 @@
 package dev.ddbkit.cli.internal;
 
-import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.dax.DaxAwareClient;
 import dev.ddbkit.dax.DaxCounts;
 import dev.ddbkit.dax.DaxHealth;
@@ -57,7 +56,8 @@ final class DaxSteps {
         .circuitBreaker(b -> b.slidingWindowSize(5).minimumCalls(3).coolDown(Duration.ofMinutes(1)))
         .listener(listener)
         .build()) {
-      OrdersRepository repo = OrdersRepository.builder().client(dax).tableName(SeedTables.ORDERS).build();
+      OrdersRepository repo = OrdersRepository.builder().client(dax).tableName(orders.table())
+          .cursorKey(orders.cursorKey()).build();
       List<Order> sample = orders.created().subList(0, Math.min(20, orders.created().size()));
       List<Long> micros = new ArrayList<>();
       int found = 0;

@@ -2,14 +2,11 @@ package dev.ddbkit.cli.internal;
 
 import dev.ddbkit.core.table.EnsureResult;
 import dev.ddbkit.core.table.ReadinessCheck;
-import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.core.table.TableDefinition;
 import dev.ddbkit.core.table.TableManager;
-import dev.ddbkit.transactions.IdempotencyTable;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,23 +19,38 @@ final class Demo {
     void run(DemoReport.Step step) throws Exception;
   }
 
+  static final String PROVISION = "Provision the tables";
+
   private final Connection connection;
   private final DemoSettings settings;
   private final PrintWriter err;
   private final DemoReport report;
   private final String runId;
   private final Clock clock;
+  private final byte[] cursorKey = new byte[32];
+  private final List<Progress> open = new java.util.ArrayList<>();
   private boolean provisioned;
 
   Demo(Connection connection, DemoSettings settings, PrintWriter err, Clock clock) {
     this.connection = connection;
     this.settings = settings;
     this.err = err;
-    this.report = new DemoReport(connection.target());
+    this.report = new DemoReport(connection.target(), settings.readinessDetails());
     this.clock = clock;
+    new java.security.SecureRandom().nextBytes(cursorKey);
     // millis plus random characters: two runs in the same millisecond against one endpoint still differ
     this.runId = Long.toString(clock.millis(), 36).toLowerCase(Locale.ROOT)
         + Integer.toString(36 * 36 * 36 * 36 + ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36).substring(1);
+  }
+
+  /** The tables' environment. */
+  Environment environment() {
+    return settings.environment();
+  }
+
+  /** The key that signs the cursors of this run's order queries: random, as they never outlive the run. */
+  byte[] cursorKey() {
+    return cursorKey.clone();
   }
 
   /** The prefix of every id this run writes: {@code demo-<run>-}. */
@@ -48,7 +60,7 @@ final class Demo {
 
   DemoReport run() {
     long start = System.nanoTime();
-    step("Provision the seed's tables", this::provision);
+    step(PROVISION, this::provision);
     OrdersSteps orders = new OrdersSteps(this, connection, settings, clock);
     step("Create orders and move them through their statuses", orders::create);
     boolean ordersCreated = !orders.created().isEmpty();
@@ -63,7 +75,11 @@ final class Demo {
     step("Transfer credits, including rejected ones (transactions)", transactions::transferCredits);
     step("DAX fallback: DAX unreachable, DynamoDB serves", ordersCreated ? new DaxSteps(connection, orders)::fallback
         : null);
-    List<TableDefinition> tables = tables();
+    List<TableDefinition> tables = environment().tables();
+    if (provisioned && settings.progress()) {
+      err.println("> Readiness of " + tables.size() + " tables");
+      err.flush();
+    }
     for (TableDefinition t : tables) {
       if (provisioned) {
         try {
@@ -78,21 +94,13 @@ final class Demo {
     return report;
   }
 
-  /** The seed's tables and the table where transactions record their operation ids. */
-  static List<TableDefinition> tables() {
-    List<TableDefinition> all = new ArrayList<>(SeedTables.all());
-    all.add(IdempotencyTable.definition());
-    return all;
-  }
-
   private void provision(DemoReport.Step s) {
-    TableManager manager = TableManager.of(connection.sync());
-    List<EnsureResult> results = new ArrayList<>();
-    for (TableDefinition t : tables()) {
-      results.add(manager.ensure(t));
-    }
+    List<TableDefinition> tables = environment().tables();
+    List<EnsureResult> results = Provisioning.ensureAll(TableManager.of(connection.sync()), tables, err,
+        settings.progress());
     long created = results.stream().filter(EnsureResult::created).count();
-    s.say("TableManager.ensure(SeedTables.*, IdempotencyTable): CreateTable where absent, wait until ACTIVE, "
+    s.say("TableManager.ensure(SeedTables.*, IdempotencyTable" + (environment().options().isEmpty() ? ""
+        : ", named with " + environment().options()) + "): CreateTable where absent, wait until ACTIVE, "
         + "UpdateTimeToLive");
     for (EnsureResult r : results) {
       s.say(r.table() + ": " + (r.created() ? "created" : "already existed")
@@ -104,7 +112,7 @@ final class Demo {
 
   private void step(String title, @Nullable Body body) {
     DemoReport.Step s = report.step(title);
-    if (!provisioned && !title.startsWith("Provision")) {
+    if (!provisioned && !title.equals(PROVISION)) {
       s.skip("the tables could not be provisioned");
       return;
     }
@@ -123,11 +131,16 @@ final class Demo {
       CliFailure failure = CliFailure.from(e, connection.target());
       s.fail(failure.getMessage(), failure.exitCode());
     } finally {
+      open.forEach(Progress::done);
+      open.clear();
       s.elapsed(Duration.ofNanos(System.nanoTime() - t0));
     }
   }
 
+  /** Progress of a phase of the current step; ended with the step if the step fails first. */
   Progress progress(String label, long total) {
-    return Progress.start(err, label, total, settings.progress());
+    Progress p = Progress.start(err, label, total, settings.progress());
+    open.add(p);
+    return p;
   }
 }

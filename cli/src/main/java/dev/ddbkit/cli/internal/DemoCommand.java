@@ -3,7 +3,6 @@ package dev.ddbkit.cli.internal;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,15 +36,25 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not show progress on stderr.")
   boolean noProgress;
 
+  @Option(names = "--readiness-details",
+      description = "List every readiness item of every table in the report, not only a line per table.")
+  boolean readinessDetails;
+
   @Override
   public Integer call() {
-    if (orders < 10 || customers < 1 || customers > orders || points < 100) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--orders must be at least 10, --customers between 1 and --orders, --points at least 100.");
+    Options.atLeast("--orders", orders, 10);
+    if (customers < 1 || customers > orders) {
+      throw CliFailure.usage("--customers must be between 1 and --orders (" + orders + ") but was " + customers + ".");
     }
+    Options.atLeast("--points", points, 100);
+    Environment environment = GlobalOptions.environment(spec);
+    environment.tables().forEach(t -> Options.tableName("--env-prefix / --env-suffix", t.name()));
+    connection.describeTarget();
+    connection.region();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DemoSettings settings = new DemoSettings(orders, customers, points, !noProgress);
+    DemoSettings settings = new DemoSettings(orders, customers, points, !noProgress, environment,
+        readinessDetails);
     String target = connection.targetsExistingDynamoDb() ? connection.describeTarget() : "embedded DynamoDB Local";
     DemoReport report;
     try (Connection c = DemoBackend.open(connection, err, settings.progress())) {

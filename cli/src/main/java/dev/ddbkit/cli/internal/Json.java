@@ -10,10 +10,35 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
   private Json() {}
 
+  /** The name of the field that carries the ddbkit version in every JSON document the CLI prints. */
+  public static final String VERSION_FIELD = "ddbkitVersion";
+
+  /** A JSON document: {@code ddbkitVersion} first, then {@code fields} in their order. */
+  public static Map<String, Object> document(Map<String, ?> fields) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put(VERSION_FIELD, Version.current());
+    m.putAll(fields);
+    return m;
+  }
+
   /** {@code value} as pretty-printed JSON. */
   public static String write(@Nullable Object value) {
     StringBuilder b = new StringBuilder();
     write(b, value, 0);
+    return b.toString();
+  }
+
+  /** {@code value} as pretty-printed JSON, nested {@code indent} levels deep (for streamed documents). */
+  public static String write(@Nullable Object value, int indent) {
+    StringBuilder b = new StringBuilder();
+    write(b, value, indent);
+    return b.toString();
+  }
+
+  /** {@code s} as a JSON string literal. */
+  public static String string(String s) {
+    StringBuilder b = new StringBuilder();
+    string(b, s);
     return b.toString();
   }
 

@@ -1,10 +1,12 @@
 package dev.ddbkit.cli.internal;
 
-import dev.ddbkit.core.table.SeedTables;
+import dev.ddbkit.core.error.DdbkitException;
 import dev.ddbkit.metrics.sharding.MetricAggregate;
 import dev.ddbkit.metrics.sharding.MetricCursor;
+import dev.ddbkit.metrics.sharding.MetricKeys;
 import dev.ddbkit.metrics.sharding.MetricQuery;
 import dev.ddbkit.metrics.sharding.ShardedMetrics;
+import dev.ddbkit.metrics.sharding.ShardingConfig;
 import dev.ddbkit.metrics.sharding.StoredPoint;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,28 +60,49 @@ public final class MetricsCommand implements Runnable {
         description = "Shards the metric was written with (default ${DEFAULT-VALUE}).")
     int shards;
 
-    @Option(names = "--table", paramLabel = "TABLE", defaultValue = SeedTables.METRICS,
-        description = "Metrics table (default ${DEFAULT-VALUE}).")
-    String table;
+    @Option(names = "--table", paramLabel = "TABLE",
+        description = "Metrics table (default: the environment's, metrics-production for the seed's names).")
+    @Nullable String table;
+
+    private Instant start = Instant.EPOCH;
+    private Instant end = Instant.EPOCH;
+
+    @Override
+    void validate(Environment environment) {
+      Options.checkedBy("--name", "metricName", () -> MetricKeys.checkMetricName(name));
+      Clock clock = Clock.systemUTC();
+      start = TimeArgument.parse("--from", from, clock);
+      end = TimeArgument.parse("--to", to, clock);
+      Options.checkedBy("--from", "timestamp", () -> MetricKeys.checkTimestamp(start));
+      Options.checkedBy("--to", "timestamp", () -> MetricKeys.checkTimestamp(end));
+      if (end.isBefore(start)) {
+        throw CliFailure.usage("--to (" + Times.format(end) + ") is before --from (" + Times.format(start) + ").");
+      }
+      Options.atLeast("--limit", limit, 1);
+      Options.checkedBy("--shards", "shardCount", () -> ShardingConfig.builder().shardCount(shards).build());
+      table = Options.tableName("--table", table != null ? table : environment.table("metrics"));
+    }
 
     @Override
     int run(Connection c) {
-      Instant start = TimeArgument.parse("--from", from, Clock.systemUTC());
-      Instant end = TimeArgument.parse("--to", to, Clock.systemUTC());
-      if (end.isBefore(start)) {
-        throw CliFailure.usage("--to (" + end + ") is before --from (" + start + ").");
+      try {
+        return query(c);
+      } catch (DdbkitException e) {
+        if (OrdersCommand.ListOrders.isKeyMismatch(e)) {
+          throw CliFailure.usage("Table " + table + " at " + c.target() + " is not a metrics table: its key is not "
+              + "metric_shard / timestamp. Pass --table with a metrics table (such as metrics-production).");
+        }
+        throw e;
       }
-      if (limit < 1) {
-        throw CliFailure.usage("--limit must be at least 1 but was " + limit + ".");
-      }
-      if (shards < 1) {
-        throw CliFailure.usage("--shards must be at least 1 but was " + shards + ".");
-      }
+    }
+
+    private int query(Connection c) {
       ShardedMetrics metrics = ShardedMetrics.create(c.async(), table, cfg -> cfg.shardCount(shards));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("metric", name);
-      m.put("from", start.toString());
-      m.put("to", end.toString());
+      m.put("table", table);
+      m.put("from", Times.format(start));
+      m.put("to", Times.format(end));
       if (aggregate) {
         MetricAggregate a = metrics.aggregate(name, start, end);
         m.put("count", a.count());
@@ -87,10 +111,10 @@ public final class MetricsCommand implements Runnable {
         m.put("max", a.max().isPresent() ? a.max().getAsDouble() : null);
         m.put("average", a.average().isPresent() ? a.average().getAsDouble() : null);
         if (output.json()) {
-          out().println(Json.write(m));
+          out().println(Json.write(Json.document(m)));
         } else {
           out().println(String.format(Locale.ROOT, "%s from %s to %s: count %d, sum %s, min %s, max %s, average %s",
-              name, start, end, a.count(), num(a.sum()), a.min().isPresent() ? num(a.min().getAsDouble()) : "-",
+              name, Times.format(start), Times.format(end), a.count(), num(a.sum()), a.min().isPresent() ? num(a.min().getAsDouble()) : "-",
               a.max().isPresent() ? num(a.max().getAsDouble()) : "-",
               a.average().isPresent() ? num(a.average().getAsDouble()) : "-"));
         }
@@ -115,7 +139,7 @@ public final class MetricsCommand implements Runnable {
         List<Object> list = new ArrayList<>();
         for (StoredPoint p : points) {
           Map<String, Object> pm = new LinkedHashMap<>();
-          pm.put("timestamp", p.timestamp().toString());
+          pm.put("timestamp", Times.format(p.timestamp()));
           pm.put("value", p.value());
           pm.put("shard", p.shard());
           pm.put("id", p.id());
@@ -123,13 +147,14 @@ public final class MetricsCommand implements Runnable {
         }
         m.put("points", list);
         m.put("limitReached", limitReached);
-        out().println(Json.write(m));
+        out().println(Json.write(Json.document(m)));
       } else {
-        out().println(points.size() + " points of " + name + " from " + start + " to " + end
+        out().println(points.size() + " points of " + name + " from " + Times.format(start) + " to "
+            + Times.format(end)
             + (limitReached ? " (limit " + limit + " reached; raise --limit for more)" : "") + ":");
         if (!points.isEmpty()) {
           TextTable t = TextTable.of("timestamp", "value", "shard");
-          points.forEach(p -> t.row(p.timestamp(), num(p.value()), p.shard()));
+          points.forEach(p -> t.row(Times.format(p.timestamp()), num(p.value()), p.shard()));
           out().print(t.render("  "));
         }
       }

@@ -1,6 +1,5 @@
 package dev.ddbkit.cli.internal;
 
-import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.metrics.sharding.BulkWriteResult;
 import dev.ddbkit.metrics.sharding.MetricAggregate;
 import dev.ddbkit.metrics.sharding.MetricCursor;
@@ -50,7 +49,7 @@ final class MetricsSteps {
   }
 
   void write(DemoReport.Step s) {
-    metrics = ShardedMetrics.create(connection.async(), SeedTables.METRICS, c -> c.shardCount(10).clock(clock));
+    metrics = ShardedMetrics.create(connection.async(), demo.environment().table("metrics"), c -> c.shardCount(10).clock(clock));
     int n = settings.metricPoints();
     to = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     from = to.minus(Duration.ofHours(1));
@@ -81,8 +80,9 @@ final class MetricsSteps {
     metrics.putAll(List.of(MetricPoint.of(metricName(), same, 1), MetricPoint.of(metricName(), same, 2)));
     sum += 3;
     stored += 2;
-    s.say("ShardedMetrics.putAll: " + stored + " points of " + metricName() + " over the last hour, BatchWriteItem "
-        + "25 a request, several in flight, unprocessed items retried until written");
+    s.say(String.format(Locale.ROOT, "ShardedMetrics.putAll: %,d points of %s over the last hour (the --points "
+        + "asked for) plus the 2 below that share a timestamp, %,d in all; BatchWriteItem 25 a request, several in "
+        + "flight, unprocessed items retried until written", n, metricName(), stored));
     s.say(requests + " BatchWriteItem requests, " + retries + " retries; points per shard: " + perShard);
     s.say("two points with the same timestamp written: both kept (each has its own id in the sort key)");
     this.written = true;
@@ -94,7 +94,8 @@ final class MetricsSteps {
     boolean ordered = true;
     Instant previous = Instant.MIN;
     Set<Integer> shards = new HashSet<>();
-    Progress progress = demo.progress("reading metric points", settings.metricPoints() + 2L);
+    Progress progress = demo.progress("reading metric points (all written, the 2 sharing a timestamp included)",
+        settings.metricPoints() + 2L);
     try (MetricCursor cursor = metrics.read(metricName(), from, to)) {
       while (cursor.hasNext()) {
         StoredPoint p = cursor.next();
@@ -112,15 +113,15 @@ final class MetricsSteps {
     long expected = settings.metricPoints() + 2L;
     s.say("read(" + metricName() + ", last hour): parallel Query on all 10 shards, each shard's pages followed, "
         + "merged in timestamp order as a stream (k-way merge, memory bounded by shards x page)");
-    s.say(count + " points from " + shards.size() + " shards (" + expected + " written), in timestamp order: "
-        + (ordered ? "yes" : "NO"));
+    s.say(String.format(Locale.ROOT, "%,d points from %d shards (%,d written), in timestamp order: %s", count,
+        shards.size(), expected, ordered ? "yes" : "NO"));
     MetricAggregate a = metrics.aggregate(metricName(), from, to);
     s.say(String.format(Locale.ROOT, "aggregate while streaming: count %d, sum %.0f (expected %.0f), min %.0f, "
         + "max %.0f, average %.2f", a.count(), a.sum(), sum, a.min().orElse(Double.NaN), a.max().orElse(Double.NaN),
         a.average().orElse(Double.NaN)));
     ReadResult latest = metrics.readAll(metricName(), from, to, q -> q.descending().limit(5));
     s.say("readAll(descending, limit 5): the 5 latest points, reading stops once the limit is met: "
-        + latest.points().stream().map(p -> p.timestamp().toString().substring(11, 19) + "=" + (long) p.value())
+        + latest.points().stream().map(p -> Times.format(p.timestamp()).substring(11, 23) + "=" + (long) p.value())
             .toList());
     if (count != expected || !ordered || a.count() != expected || Math.abs(a.sum() - sum) > 0.5
         || latest.points().size() != 5) {

@@ -1,6 +1,5 @@
 package dev.ddbkit.cli.internal;
 
-import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.orders.InvalidCursorException;
 import dev.ddbkit.orders.NewOrder;
 import dev.ddbkit.orders.Order;
@@ -49,6 +48,16 @@ final class OrdersSteps {
     return demo.prefix() + String.format(Locale.ROOT, "cust-%02d", i);
   }
 
+  /** The orders table of the demo's environment. */
+  String table() {
+    return settings.environment().table("orders");
+  }
+
+  /** The key that signs this run's cursors. */
+  byte[] cursorKey() {
+    return demo.cursorKey();
+  }
+
   /** Orders created by this run. */
   List<Order> created() {
     return created;
@@ -80,17 +89,21 @@ final class OrdersSteps {
     // status transitions, each conditional on the current status
     int confirmed = 0;
     int shipped = 0;
+    Progress transitions = demo.progress("status transitions", created.size() - created.size() / 3);
     for (int i = 0; i < created.size(); i++) {
       Order o = created.get(i);
       if (i % 3 == 0) {
         created.set(i, today.updateStatus(o.key(), OrderStatus.PENDING, OrderStatus.CONFIRMED));
         confirmed++;
+        transitions.increment();
       } else if (i % 3 == 1) {
         Order c = today.updateStatus(o.key(), OrderStatus.PENDING, OrderStatus.CONFIRMED);
         created.set(i, today.updateStatus(c.key(), OrderStatus.CONFIRMED, OrderStatus.SHIPPED));
         shipped++;
+        transitions.increment();
       }
     }
+    transitions.done();
     for (Order o : created) {
       byStatus.merge(o.status(), 1, Integer::sum);
     }
@@ -204,7 +217,8 @@ final class OrdersSteps {
   }
 
   private OrdersRepository repository(Clock c) {
-    return OrdersRepository.builder().client(connection.sync()).tableName(SeedTables.ORDERS).clock(c).build();
+    return OrdersRepository.builder().client(connection.sync()).tableName(settings.environment().table("orders"))
+        .cursorKey(demo.cursorKey()).clock(c).build();
   }
 
   private <T> Walk<T> walk(Function<String, Page<T>> query) {

@@ -60,7 +60,7 @@ public final class TextTable {
     StringBuilder l = new StringBuilder(indent);
     for (int i = 0; i < width.length; i++) {
       String c = i < cells.size() ? cells.get(i) : "";
-      boolean numeric = !c.isEmpty() && c.matches("[-+]?[0-9][0-9.,]*( ?[a-z%µ]+)?|[0-9.]+x");
+      boolean numeric = !c.isEmpty() && c.matches("[-+]?[0-9][0-9.,]*( ?[a-z%µ]+)?|[0-9.]+x|-");
       String pad = " ".repeat(width[i] - c.length());
       l.append(numeric ? pad + c : c + pad);
       if (i < width.length - 1) {

@@ -30,14 +30,18 @@ public final class TimeArgument {
     }
     Matcher m = RELATIVE.matcher(v);
     if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      Duration d = switch (m.group(2)) {
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-      return now.minus(d);
+      try {
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
+        return now.minus(d);
+      } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException tooFar) {
+        throw CliFailure.usage(option + " reaches too far back: '" + value + "'.");
+      }
     }
     try {
       return Instant.parse(value.trim());

@@ -1,7 +1,6 @@
 package dev.ddbkit.cli.internal;
 
 import dev.ddbkit.core.error.InvalidInputException;
-import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.transactions.DdbkitTransactions;
 import dev.ddbkit.transactions.OrderResult;
 import dev.ddbkit.transactions.Shortage;
@@ -33,11 +32,11 @@ final class TransactionsSteps {
     String sku1 = demo.prefix() + "sku-1";
     String sku2 = demo.prefix() + "sku-2";
     // demo set-up: stock written directly, as an inventory service would
-    putNumber(client, SeedTables.INVENTORY, "product_id", sku1, "quantity", 10);
-    putNumber(client, SeedTables.INVENTORY, "product_id", sku2, "quantity", 3);
-    s.say("stock: " + sku1 + " = 10, " + sku2 + " = 3 (PutItem on " + SeedTables.INVENTORY + ")");
+    putNumber(client, inventory(), "product_id", sku1, "quantity", 10);
+    putNumber(client, inventory(), "product_id", sku2, "quantity", 3);
+    s.say("stock: " + sku1 + " = 10, " + sku2 + " = 3 (PutItem on " + inventory() + ")");
 
-    DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), b -> b.clock(clock));
+    DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), tables(TransactionSettings.builder().clock(clock)).build());
     String customer = demo.prefix() + "cust-tx";
     String orderId = orderId();
     String op = demo.prefix() + "op-order-1";
@@ -61,8 +60,8 @@ final class TransactionsSteps {
         .line(sku1, 2).line(sku2, 1));
     s.say("the first order re-sent with its operation id (a retry after a lost response) -> " + describe(replay));
 
-    long left1 = readNumber(client, SeedTables.INVENTORY, "product_id", sku1, "quantity");
-    long left2 = readNumber(client, SeedTables.INVENTORY, "product_id", sku2, "quantity");
+    long left1 = readNumber(client, inventory(), "product_id", sku1, "quantity");
+    long left2 = readNumber(client, inventory(), "product_id", sku2, "quantity");
     s.say("stock now: " + sku1 + " = " + left1 + ", " + sku2 + " = " + left2 + " (expected 8 and 2)");
     boolean ok = first instanceof OrderResult.Confirmed c && !c.replayed()
         && shortage instanceof OrderResult.InsufficientStock
@@ -79,11 +78,10 @@ final class TransactionsSteps {
     DynamoDbClient client = connection.sync();
     String a = demo.prefix() + "acct-a";
     String b = demo.prefix() + "acct-b";
-    putNumber(client, SeedTables.ACCOUNTS, "account_id", a, "balance", 10_000);
-    putNumber(client, SeedTables.ACCOUNTS, "account_id", b, "balance", 500);
+    putNumber(client, accounts(), "account_id", a, "balance", 10_000);
+    putNumber(client, accounts(), "account_id", b, "balance", 500);
     s.say("accounts: " + a + " = 100.00, " + b + " = 5.00 (balances in whole cents, never floating point)");
-    DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), TransactionSettings.builder().clock(clock)
-        .build());
+    DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), tables(TransactionSettings.builder().clock(clock)).build());
 
     String op = demo.prefix() + "op-transfer-1";
     TransferResult moved = tx.transferCredits(op, a, b, 2_500);
@@ -105,8 +103,8 @@ final class TransactionsSteps {
     }
     s.say("transferCredits -5.00 -> " + negative);
 
-    long balanceA = readNumber(client, SeedTables.ACCOUNTS, "account_id", a, "balance");
-    long balanceB = readNumber(client, SeedTables.ACCOUNTS, "account_id", b, "balance");
+    long balanceA = readNumber(client, accounts(), "account_id", a, "balance");
+    long balanceB = readNumber(client, accounts(), "account_id", b, "balance");
     s.say("balances now: " + a + " = " + money(balanceA) + ", " + b + " = " + money(balanceB) + "; total "
         + money(balanceA + balanceB) + " (unchanged: " + (balanceA + balanceB == 10_500 ? "yes" : "NO") + ")");
     boolean ok = moved instanceof TransferResult.Transferred t && !t.replayed()
@@ -173,5 +171,20 @@ final class TransactionsSteps {
     var item = client.getItem(g -> g.tableName(table).consistentRead(true)
         .key(Map.of(key, AttributeValue.fromS(id)))).item();
     return Long.parseLong(item.get(attribute).n());
+  }
+
+  private String inventory() {
+    return demo.environment().table("inventory");
+  }
+
+  private String accounts() {
+    return demo.environment().table("accounts");
+  }
+
+  /** The environment's tables on {@code b}. */
+  private TransactionSettings.Builder tables(TransactionSettings.Builder b) {
+    Environment env = demo.environment();
+    return b.ordersTable(env.table("orders")).inventoryTable(inventory()).accountsTable(accounts())
+        .idempotencyTable(env.table("idempotency"));
   }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AutoScalingSettingsDescription;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
 import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -89,7 +90,7 @@ public final class ReadinessCheck {
         probe(() -> client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription()),
         probe(() -> tags(table.tableArn())),
         probe(() -> client.listBackups(r -> r.tableName(name).backupType(BackupTypeFilter.ALL)).backupSummaries()),
-        definition.capacity().isProvisioned()
+        definition.capacity().isProvisioned() || isProvisioned(table)
             ? probe(() -> client.describeTableReplicaAutoScaling(r -> r.tableName(name)).tableAutoScalingDescription())
             : Probe.unavailable("not needed for an on-demand table"));
     return evaluate(definition, facts);
@@ -173,8 +174,8 @@ public final class ReadinessCheck {
   private static ReadinessItem autoScaling(TableDefinition def, TableDescription live,
       Probe<TableAutoScalingDescription> probe) {
     String name = "Auto scaling";
-    if (!def.capacity().isProvisioned()) {
-      return ReadinessItem.met(CAPACITY, name, "Not needed: an on-demand table scales by itself.");
+    if (!isProvisioned(live)) {
+      return ReadinessItem.met(CAPACITY, name, "Not needed: the table is on-demand and scales by itself.");
     }
     if (probe.value() == null) {
       return ReadinessItem.notCheckable(CAPACITY, name, "Auto scaling is configured in Application Auto Scaling and "
@@ -191,6 +192,12 @@ public final class ReadinessCheck {
     }
     return ReadinessItem.missing(CAPACITY, name, "Provisioned " + (read ? "write" : write ? "read" : "read and write")
         + " capacity has no auto scaling.");
+  }
+
+  /** Whether the live table is PROVISIONED (a table created before billing modes existed has no summary). */
+  private static boolean isProvisioned(TableDescription live) {
+    var summary = live.billingModeSummary();
+    return summary == null || summary.billingMode() == null || summary.billingMode() == BillingMode.PROVISIONED;
   }
 
   private static boolean enabled(@Nullable AutoScalingSettingsDescription s) {

@@ -109,7 +109,8 @@ final class TableDifferences {
     }
     String defSk = sk == null ? null : sk.name();
     if (defSk == null ? liveSk != null : !defSk.equals(liveSk)) {
-      diffs.add(what + " sort key is " + liveSk + ", the definition says " + defSk);
+      diffs.add(what + (liveSk == null ? " has no sort key" : " sort key is " + liveSk) + ", the definition says "
+          + (defSk == null ? "it has none" : defSk));
     }
   }
 }

@@ -143,4 +143,20 @@ class ReadinessCheckTest {
 
     assertThat(report.item("Auto scaling").orElseThrow().status()).isEqualTo(ReadinessStatus.MET);
   }
+
+  @Test
+  void provisionedTableCheckedAsAnOnDemandKind_isNotToldItNeedsNoAutoScaling_andNamesTheAbsentSortKey() {
+    TableDescription live = liveOf(SeedTables.sessions(), AWS_ARN + "sessions-production").build();
+    Facts facts = new Facts(live, Probe.unavailable("x"), Probe.unavailable("x"), Probe.of(List.of()),
+        Probe.of(List.of()), Probe.unavailable("DescribeTableReplicaAutoScaling is not supported"));
+
+    ReadinessReport report = ReadinessCheck.evaluate(SeedTables.orders().withName("sessions-production"), facts);
+
+    ReadinessItem scaling = report.item("Auto scaling").orElseThrow();
+    assertThat(scaling.status()).isNotEqualTo(ReadinessStatus.MET);
+    assertThat(scaling.detail()).doesNotContain("on-demand");
+    assertThat(report.item("Capacity mode").orElseThrow().status()).isEqualTo(ReadinessStatus.MISSING);
+    assertThat(report.item("Key schema").orElseThrow().detail())
+        .contains("table has no sort key, the definition says order_id").doesNotContain("null");
+  }
 }
