@@ -67,7 +67,7 @@ class ConcurrencyIT {
 
   @Test
   void optimisticIncrements_fromSixteenThreads_endWithExactlyTheNumberOfSuccesses() throws Exception {
-    int attemptsPerThread = 20;
+    int attemptsPerThread = 12;
     client.putItem(r -> r.tableName(table).item(item("pk", "counter", "version", n(0), "hits", n(0))));
 
     List<int[]> results = runInParallel(() -> {

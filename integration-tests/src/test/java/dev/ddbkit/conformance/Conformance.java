@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -27,9 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Plumbing shared by the conformance tests: a plain AWS SDK client for the test kit's backend, tables with
@@ -40,6 +43,9 @@ final class Conformance {
   /** DynamoDB Local's entry point; present on the classpath only while the embedded backend is DynamoDB Local. */
   static final String DYNAMODB_LOCAL_CLASS = "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
 
+  /** System property that says whether the backend is DynamoDB Local, for an external endpoint that is. */
+  static final String DYNAMODB_LOCAL_PROPERTY = "ddbkit.conformance.dynamodb-local";
+
   private static final Map<URI, DynamoDbClient> CLIENTS = new ConcurrentHashMap<>();
 
   private Conformance() {}
@@ -47,9 +53,13 @@ final class Conformance {
   /**
    * Whether the backend under test is DynamoDB Local: the Testcontainers backend always is, the embedded one is
    * while DynamoDB Local's classes are on the classpath; an external endpoint is taken to be DynamoDB or the
-   * emulator.
+   * emulator unless the system property {@value #DYNAMODB_LOCAL_PROPERTY} says otherwise (it wins when set).
    */
   static boolean isDynamoDbLocal() {
+    String declared = System.getProperty(DYNAMODB_LOCAL_PROPERTY);
+    if (declared != null && !declared.isBlank()) {
+      return Boolean.parseBoolean(declared.trim());
+    }
     Backend backend = DynamoDbLocal.configuredBackend();
     if (backend == Backend.TESTCONTAINERS) {
       return true;
@@ -132,8 +142,8 @@ final class Conformance {
       for (String name : created) {
         try {
           client.deleteTable(r -> r.tableName(name));
-        } catch (ResourceNotFoundException e) {
-          // deleted by the test itself
+        } catch (ResourceNotFoundException | ResourceInUseException e) {
+          // deleted, or being deleted, by the test itself
         }
       }
       created.clear();
@@ -142,9 +152,24 @@ final class Conformance {
 
   /** Waits with the SDK's waiter until the table (and its indexes) can be used. */
   static TableDescription awaitActive(DynamoDbClient client, String name) {
-    return client.waiter().waitUntilTableExists(r -> r.tableName(name)).matched().response()
-        .orElseThrow(() -> new IllegalStateException("Table " + name + " did not become ACTIVE"))
-        .table();
+    try (DynamoDbWaiter waiter = waiter(client)) {
+      return waiter.waitUntilTableExists(r -> r.tableName(name)).matched().response()
+          .orElseThrow(() -> new IllegalStateException("Table " + name + " did not become ACTIVE"))
+          .table();
+    }
+  }
+
+  /** Waits with the SDK's waiter until the table is gone. */
+  static void awaitDeleted(DynamoDbClient client, String name) {
+    try (DynamoDbWaiter waiter = waiter(client)) {
+      waiter.waitUntilTableNotExists(r -> r.tableName(name));
+    }
+  }
+
+  /** The SDK's DynamoDB waiter polling every half second for up to five minutes (its default waits 20 s a poll). */
+  private static DynamoDbWaiter waiter(DynamoDbClient client) {
+    return DynamoDbWaiter.builder().client(client).overrideConfiguration(c -> c.maxAttempts(600)
+        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(500)))).build();
   }
 
   static KeySchemaElement hash(String name) {

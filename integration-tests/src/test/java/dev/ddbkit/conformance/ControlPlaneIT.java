@@ -220,7 +220,7 @@ class ControlPlaneIT {
       DeleteTableResponse deleted = client.deleteTable(r -> r.tableName(name));
 
       assertThat(deleted.tableDescription().tableName()).isEqualTo(name);
-      client.waiter().waitUntilTableNotExists(r -> r.tableName(name));
+      Conformance.awaitDeleted(client, name);
       assertError(() -> client.describeTable(r -> r.tableName(name)), "ResourceNotFoundException", 400);
       assertThat(client.listTables().tableNames()).doesNotContain(name);
     }
@@ -292,6 +292,12 @@ class ControlPlaneIT {
       TimeToLiveDescription described = client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription();
       assertThat(described.timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLING, TimeToLiveStatus.ENABLED);
       assertThat(described.attributeName()).isEqualTo("expires_at");
+    }
+
+    @Test
+    void describeTimeToLive_missingTable_isResourceNotFound() {
+      String name = Conformance.uniqueName("missing");
+      assertError(() -> client.describeTimeToLive(r -> r.tableName(name)), "ResourceNotFoundException", 400);
     }
 
     @Test

@@ -282,6 +282,12 @@ class QueryIT {
     }
 
     @Test
+    void exclusiveStartKey_ofTheWrongShape_isRejected() {
+      assertValidation(() -> query(strings, r -> r.keyConditionExpression("pk = :p")
+          .expressionAttributeValues(item(":p", "ops")).exclusiveStartKey(item("pk", "ops"))));
+    }
+
+    @Test
     void limitZero_isRejected() {
       assertValidation(() -> query(strings, r -> r.keyConditionExpression("pk = :p")
           .expressionAttributeValues(item(":p", "ops")).limit(0)));

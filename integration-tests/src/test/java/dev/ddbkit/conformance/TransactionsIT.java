@@ -204,6 +204,7 @@ class TransactionsIT {
     assertThat(responses.get(2).item()).isEqualTo(item("w", "x"));
   }
 
+  // documented for TransactWriteItems; for TransactGetItems seen on DynamoDB Local, not checked on DynamoDB here
   @Test
   void transactGet_sameItemTwice_isRejected() {
     String a = newId();
