@@ -199,6 +199,20 @@ class QueryIT {
     }
 
     @Test
+    void sortKeyConditionOnATableWithoutSortKey_isRejected() {
+      String hashOnly = tables.create("query-hash", false);
+      assertValidation(() -> query(hashOnly, r -> r.keyConditionExpression("pk = :p AND sk = :v")
+          .expressionAttributeValues(item(":p", "x", ":v", "y"))));
+    }
+
+    @Test
+    void beginsWith_onABinarySortKey_comparesBytes() {
+      QueryResponse response = query(binaries, r -> r.keyConditionExpression("pk = :p AND begins_with(sk, :prefix)")
+          .expressionAttributeValues(item(":p", "b", ":prefix", b(0x80))));
+      assertThat(sortKeys(response)).containsExactly(b(0x80), b(0x80, 0x01));
+    }
+
+    @Test
     void filterOnAKeyAttribute_isRejected() {
       assertValidation(() -> query(strings, r -> r.keyConditionExpression("pk = :p").filterExpression("sk = :v")
           .expressionAttributeValues(item(":p", "ops", ":v", "a3"))));
@@ -360,6 +374,23 @@ class QueryIT {
       QueryResponse second = client.query(r -> r.tableName(indexed).indexName("by_g").keyConditionExpression("g = :g")
           .expressionAttributeValues(item(":g", "G")).limit(2).exclusiveStartKey(first.lastEvaluatedKey()));
       assertThat(stringSortKeys(second)).containsExactly("s2", "s1");
+    }
+
+    @Test
+    void gsiScan_seesOnlyItemsWithTheIndexKey() {
+      queryGsi("g_keys", r -> r.keyConditionExpression("g = :g").expressionAttributeValues(item(":g", "G")), 4);
+      var scanned = client.scan(r -> r.tableName(indexed).indexName("g_keys")).items();
+      assertThat(scanned).extracting(i -> i.get("sk").s()).containsExactlyInAnyOrder("s0", "s1", "s2", "s3");
+    }
+
+    @Test
+    void indexKeyAttribute_emptyOrOfTheWrongType_isRejected() {
+      // the Developer Guide: empty strings are not allowed in key attributes of tables or indexes
+      assertValidation(() -> client.putItem(r -> r.tableName(indexed).item(item("pk", "p", "sk", "bad", "g", ""))));
+      assertValidation(() -> client.putItem(r -> r.tableName(indexed).item(item("pk", "p", "sk", "bad", "g", n(1)))));
+      assertValidation(() -> client.putItem(r -> r.tableName(indexed).item(item("pk", "p", "sk", "bad", "l", "text"))));
+      assertThat(client.getItem(r -> r.tableName(indexed).key(item("pk", "p", "sk", "bad")).consistentRead(true))
+          .hasItem()).isFalse();
     }
 
     @Test
