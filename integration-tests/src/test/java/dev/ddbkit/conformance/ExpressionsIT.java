@@ -150,6 +150,15 @@ class ExpressionsIT {
       assertThat(holds(condition)).isEqualTo(expected);
     }
 
+    // Not documented: DynamoDB rejects a second pair of parentheses around the same expression ("redundant
+    // parentheses"), as ScyllaDB's tests, which pass against DynamoDB, record; one pair at each level is fine.
+    @Test
+    void redundantParentheses_areRejected_butOnePairAtEachLevelIsFine() {
+      assertThat(holds("(n = :5)")).isTrue();
+      assertThat(holds("((n = :5) AND s = :apple)")).isTrue();
+      assertValidation(() -> holds("((n = :5))"));
+    }
+
     @Test
     void attributeNamePlaceholders_standForReservedWordsAndDottedNames() {
       String id = newItem(item("name", "n1", "a.b", "dotted"));
