@@ -6,6 +6,7 @@ import static dev.ddbkit.conformance.Conformance.attribute;
 import static dev.ddbkit.conformance.Conformance.hash;
 import static dev.ddbkit.conformance.Conformance.range;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -166,7 +167,7 @@ class ControlPlaneIT {
       assertError(() -> client.createTable(r -> r.tableName(name).keySchema(hash("pk"))
           .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).billingMode(BillingMode.PAY_PER_REQUEST)),
           "ResourceInUseException", 400);
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.createTable(r -> r.tableName(name)
+      assertThat(catchThrowable(() -> client.createTable(r -> r.tableName(name)
           .keySchema(hash("pk")).attributeDefinitions(attribute("pk", ScalarAttributeType.S))
           .billingMode(BillingMode.PAY_PER_REQUEST)))).isInstanceOf(ResourceInUseException.class);
     }
@@ -180,7 +181,7 @@ class ControlPlaneIT {
     @Test
     void getItem_onMissingTable_isResourceNotFound() {
       String name = Conformance.uniqueName("missing");
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.getItem(r -> r.tableName(name)
+      assertThat(catchThrowable(() -> client.getItem(r -> r.tableName(name)
           .key(Conformance.item("pk", "x"))))).isInstanceOf(ResourceNotFoundException.class);
     }
   }

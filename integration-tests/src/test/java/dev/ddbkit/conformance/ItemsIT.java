@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** PutItem, GetItem, UpdateItem and DeleteItem: return values, conditions, types, numbers, key and size limits. */
 @DynamoDbLocalTest
@@ -492,7 +493,7 @@ class ItemsIT {
     void batchWriteOfAnItemOver400Kb_isRejected() {
       String id = newId();
       assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of(hashTable, List.of(
-          software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p
+          WriteRequest.builder().putRequest(p -> p
               .item(itemOfSize(id, LIMIT + 1))).build())))));
       assertThat(get(id)).isEmpty();
     }

@@ -15,6 +15,7 @@ import dev.ddbkit.testkit.DynamoDbLocal;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -142,7 +143,7 @@ class QueryIT {
       QueryResponse response = query(strings, r -> r.keyConditionExpression("pk = :p")
           .expressionAttributeValues(item(":p", "order")).scanIndexForward(false));
       List<String> descending = new ArrayList<>(STRING_ORDER);
-      java.util.Collections.reverse(descending);
+      Collections.reverse(descending);
       assertThat(stringSortKeys(response)).containsExactlyElementsOf(descending);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +81,7 @@ class ScanIT {
   }
 
   private static Set<Integer> range(int from, int to) {
-    return IntStream.range(from, to).boxed().collect(java.util.stream.Collectors.toSet());
+    return IntStream.range(from, to).boxed().collect(Collectors.toSet());
   }
 
   @Test
