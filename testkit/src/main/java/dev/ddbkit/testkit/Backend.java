@@ -2,7 +2,7 @@ package dev.ddbkit.testkit;
 
 /** Where the DynamoDB that tests talk to comes from. */
 public enum Backend {
-  /** DynamoDB Local started inside the test JVM on a free loopback port (the default). */
+  /** ddbkit's DynamoDB emulator ({@code ddbkit-emulator}) started inside the test JVM on a free loopback port (the default). */
   EMBEDDED,
   /** The {@code amazon/dynamodb-local} image through Testcontainers; needs a Docker engine. */
   TESTCONTAINERS,

@@ -18,9 +18,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * A DynamoDB for tests, reached by the real AWS SDK over HTTP: DynamoDB Local embedded in this JVM (default,
- * in memory, on a free loopback port, telemetry disabled), in a Testcontainers container, or an external
- * endpoint.
+ * A DynamoDB for tests, reached by the real AWS SDK over HTTP: ddbkit's open-source DynamoDB emulator embedded
+ * in this JVM (default, in memory, on a free loopback port), DynamoDB Local in a Testcontainers container, or an
+ * external endpoint. (The class keeps its historical name.)
  *
  * <pre>{@code
  * try (DynamoDbLocal local = DynamoDbLocal.start()) {
@@ -64,7 +64,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts embedded DynamoDB Local on a free loopback port. */
+  /** Starts the embedded DynamoDB emulator on a free loopback port. */
   public static DynamoDbLocal start() {
     return start(Backend.EMBEDDED);
   }
@@ -172,7 +172,7 @@ public final class DynamoDbLocal implements AutoCloseable {
   /** Clients for this endpoint, created on first use and closed with this object. */
   public synchronized DdbkitClients clients() {
     if (closed) {
-      throw new IllegalStateException("This DynamoDB Local is closed.");
+      throw new IllegalStateException("This test backend is closed.");
     }
     if (clients == null) {
       clients = DdbkitClients.create(clientSettings);
@@ -194,14 +194,14 @@ public final class DynamoDbLocal implements AutoCloseable {
       try {
         server.close();
       } catch (Exception e) {
-        log.warn("DynamoDB Local ({}) did not stop cleanly: {}", backend, e.toString());
+        log.warn("The test backend ({}) did not stop cleanly: {}", backend, e.toString());
       }
     }
   }
 
   private static ClientSettings localSettings(URI endpoint) {
-    // DynamoDB Local accepts any credentials made of letters and digits; these are not secrets.
-    // Its latency on a loaded 2-core CI machine is far above DynamoDB's, so the production attempt timeout
+    // Local backends accept any credentials made of letters and digits; these are not secrets.
+    // DynamoDB Local's latency on a loaded 2-core CI machine is far above DynamoDB's, so the production attempt timeout
     // (2 s) would time out and re-send non-idempotent calls such as CreateTable: tests get generous timeouts.
     return ClientSettings.builder()
         .endpointOverride(endpoint)

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * TestClock stamps = TestClock.ticking(start, Duration.ofMillis(1));   // every order gets its own millisecond
  * }</pre>
  *
- * <p>DynamoDB Local deletes items whose TTL attribute lies in the past, as DynamoDB does: start clocks that
+ * <p>The test backend deletes items whose TTL attribute lies in the past, as DynamoDB does: start clocks that
  * stamp {@code expires_at} near the real present, or later, so test data does not expire under the test.
  */
 public final class TestClock extends Clock {

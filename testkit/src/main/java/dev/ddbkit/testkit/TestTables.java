@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Tables private to one test (or one test class, when injected into {@code @BeforeAll}): every name gets a
- * unique suffix, so tests sharing one DynamoDB Local never see each other's data. Tables created here are
+ * unique suffix, so tests sharing one test backend never see each other's data. Tables created here are
  * deleted when the test ends.
  *
  * <pre>{@code

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP proxy on loopback, in front of a DynamoDB endpoint such as DynamoDB Local, that injects the faults
+ * An HTTP proxy on loopback, in front of a DynamoDB endpoint such as the embedded emulator, that injects the faults
  * production brings: throttling, 500 and 503 errors in DynamoDB's exact wire format, transaction conflicts,
  * partial batch results, latency, dropped connections and timeouts, and (with a
  * {@link HotPartitionSimulator}) per-partition throttling. Point an SDK client at {@link #endpoint()}.
@@ -139,7 +139,7 @@ public final class FaultProxy implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The DynamoDB endpoint to forward to, such as DynamoDB Local's {@code http://127.0.0.1:8000}. Only plain
+     * The DynamoDB endpoint to forward to, such as a local emulator's {@code http://127.0.0.1:8000}. Only plain
      * {@code http} targets are accepted: the proxy rewrites the Host header and never re-signs requests, so a
      * real (https) DynamoDB endpoint would reject them.
      */

@@ -1,9 +1,9 @@
 /**
- * Fault injection for tests against DynamoDB Local, which on its own never throttles, never conflicts and never
- * fails.
+ * Fault injection for tests against a local backend (ddbkit's emulator or DynamoDB Local), which on its own never
+ * throttles, never conflicts and never fails.
  *
  * <ul>
- *   <li>{@link dev.ddbkit.testkit.fault.FaultProxy}: an HTTP proxy on loopback in front of DynamoDB Local.
+ *   <li>{@link dev.ddbkit.testkit.fault.FaultProxy}: an HTTP proxy on loopback in front of the backend.
  *       {@link dev.ddbkit.testkit.fault.FaultRule}s choose, by operation and table, a share of requests to
  *       answer with a {@link dev.ddbkit.testkit.fault.Fault}: {@code ProvisionedThroughputExceededException},
  *       {@code ThrottlingException}, 500, 503 or any error in DynamoDB's exact wire format; transaction
