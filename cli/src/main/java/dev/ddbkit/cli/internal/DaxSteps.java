@@ -57,7 +57,8 @@ final class DaxSteps {
         .circuitBreaker(b -> b.slidingWindowSize(5).minimumCalls(3).coolDown(Duration.ofMinutes(1)))
         .listener(listener)
         .build()) {
-      OrdersRepository repo = OrdersRepository.builder().client(dax).tableName(SeedTables.ORDERS).build();
+      OrdersRepository repo = OrdersRepository.builder().client(dax).tableName(SeedTables.ORDERS)
+          .cursorKey(OrdersCommand.cursorKey()).build();
       List<Order> sample = orders.created().subList(0, Math.min(20, orders.created().size()));
       List<Long> micros = new ArrayList<>();
       int found = 0;

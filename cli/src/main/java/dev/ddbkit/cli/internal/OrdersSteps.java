@@ -204,7 +204,8 @@ final class OrdersSteps {
   }
 
   private OrdersRepository repository(Clock c) {
-    return OrdersRepository.builder().client(connection.sync()).tableName(SeedTables.ORDERS).clock(c).build();
+    return OrdersRepository.builder().client(connection.sync()).tableName(SeedTables.ORDERS).clock(c)
+        .cursorKey(OrdersCommand.cursorKey()).build();
   }
 
   private <T> Walk<T> walk(Function<String, Page<T>> query) {
