@@ -588,7 +588,7 @@ public final class OrdersRepository {
    * Builder of {@link OrdersRepository}; each setter validates its value with a sentence naming it.
    *
    * <pre>{@code
-   * OrdersRepository.builder().client(dynamoDb).tableName("orders-staging").clock(Clock.systemUTC()).build();
+   * OrdersRepository.builder().client(dynamoDb).tableName("orders-staging").cursorKey(secret).build();
    * }</pre>
    */
   public static final class Builder {

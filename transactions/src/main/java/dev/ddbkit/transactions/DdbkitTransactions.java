@@ -48,9 +48,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * Order processing and credit transfers, each one DynamoDB {@code TransactWriteItems}, applied exactly once
  * per operation id and answered with a typed outcome.
  *
- * <p>Every transaction carries a ClientRequestToken derived from the operation id and writes an
- * idempotency record (see {@link IdempotencyTable}) in the same transaction, so a retry after a timeout or a
- * lost response is recognised and applied once, also after DynamoDB's 10-minute token window. Transaction
+ * <p>Every transaction carries a ClientRequestToken derived from the operation kind, the tables it writes
+ * and the operation id (DynamoDB scopes tokens to the account and region, not to tables), and writes an
+ * idempotency record (see {@link IdempotencyTable}) holding this call's random attempt id in the same
+ * transaction, so a retry after a timeout or a lost response is recognised and applied once, also after
+ * DynamoDB's 10-minute token window, and of N sends of one operation exactly one reports {@code replayed=false}.
+ * Stock and balances have typed operations too ({@link #putStock}, {@link #adjustStock}, {@link #stock},
+ * {@link #openAccount}, {@link #balance}, {@link #balances}). Transaction
  * conflicts and throttling are retried with full-jitter backoff; conditional failures never are.
  *
  * <pre>{@code

@@ -163,10 +163,10 @@ class TruthfulOutcomesIT {
     Order read = OrdersRepository.builder().client(client).tableName(db.orders).cursorKey(new byte[32]).build()
         .get("c-3", orderId).orElseThrow();
 
-    assertThat(fresh.replayed()).isFalse();
-    assertThat(replay.replayed()).isTrue();
     assertThat(fresh.createdAt()).isEqualTo(Instant.parse("2030-06-01T12:00:52.734Z"))
         .isEqualTo(read.createdAt()).isEqualTo(replay.createdAt());
+    assertThat(fresh.replayed()).isFalse();
+    assertThat(replay.replayed()).isTrue();
     assertThat(db.order("c-3", orderId).get("created_at").s()).isEqualTo("2030-06-01T12:00:52.734Z");
   }
 
