@@ -63,6 +63,7 @@ public final class BatchWriter {
         new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "ddbkit-metrics-writer-" + THREADS.incrementAndGet());
           t.setDaemon(true);
+          threads.removeIf(old -> !old.isAlive()); // idle threads end after 30 s: keep only the living
           threads.add(t);
           return t;
         });
