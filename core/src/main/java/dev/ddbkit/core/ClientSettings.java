@@ -188,7 +188,8 @@ public final class ClientSettings {
 
   /**
    * The metrics hook every client built from these settings reports to; {@link MetricsHook#noop()} when none
-   * was set. Pass it to {@code DdbkitRetryMetrics.bind} so ddbkit's own retries are counted alongside.
+   * was set. Pass it to {@code DdbkitRetry.of(name, settings, hook)} (or to a module's {@code metrics(...)}
+   * setting) so ddbkit's own retries are counted alongside.
    */
   public MetricsHook metrics() {
     return metrics;
@@ -303,7 +304,7 @@ public final class ClientSettings {
    * a product. ddbkit does retry what the SDK never retries (transaction conflicts), even when the same SDK call
    * had throttled attempts first; only then can one operation reach {@code maxAttempts} SDK attempts per ddbkit
    * attempt, each ddbkit attempt earned by a new conflict and visible in metrics ({@code ddbkit.retries} with
-   * {@code source=ddbkit} once bound with {@code DdbkitRetryMetrics.bind}, next to {@code source=sdk}). Set
+   * {@code source=ddbkit} for a retry created with this hook, next to {@code source=sdk}). Set
    * {@code retryMode(NONE)} when an outer retry should own every attempt.
    */
   public static final class Defaults {

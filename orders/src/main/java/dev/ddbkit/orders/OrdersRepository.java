@@ -5,7 +5,6 @@ import dev.ddbkit.core.error.DdbkitErrors;
 import dev.ddbkit.core.error.DdbkitException;
 import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.Require;
-import dev.ddbkit.core.metrics.DdbkitRetryMetrics;
 import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.core.retry.DdbkitRetry;
 import dev.ddbkit.core.retry.RetrySettings;
@@ -19,7 +18,6 @@ import dev.ddbkit.orders.internal.Pager.RawPage;
 import dev.ddbkit.orders.internal.QuerySpec;
 import dev.ddbkit.orders.internal.QuerySpec.Kind;
 import dev.ddbkit.orders.internal.SameItem;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +57,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * <pre>{@code
  * OrdersRepository orders = OrdersRepository.builder()
  *     .client(dynamoDb)
- *     .cursorKey(secretFromConfig)          // same key on every instance, so cursors survive restarts
+ *     .cursorKey(secretFromConfig)          // required; same key on every instance, so cursors survive restarts
  *     .build();
  * Order order = orders.create(o -> o.customerId("c-42").attribute("total", new BigDecimal("19.90")));
  * orders.updateStatus(order.key(), OrderStatus.PENDING, OrderStatus.CONFIRMED);
@@ -75,7 +73,6 @@ public final class OrdersRepository {
   public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(2 * 365);
 
   private static final Logger LOG = LoggerFactory.getLogger(OrdersRepository.class);
-  private static final byte[] PROCESS_CURSOR_KEY = randomKey();
 
   private final DynamoDbClient client;
   private final String table;
@@ -94,14 +91,15 @@ public final class OrdersRepository {
     this.timeToLive = b.timeToLive;
     this.idRandom = b.idRandom;
     this.consistentReads = b.consistentReads;
-    this.cursors = new CursorCodec(b.cursorKey);
+    this.cursors = new CursorCodec(Require.nonNull(b.cursorKey, "cursorKey"));
     this.pager = new Pager(client);
-    DdbkitRetry retry = b.retry != null ? b.retry : DdbkitRetry.of("ddbkit-orders", RetrySettings.defaults());
-    DdbkitRetryMetrics.bind(retry, b.metrics, "BatchGetItem", table);
+    // metrics are bound where a retry is created: a caller's retry reports to the hook it was created with
+    DdbkitRetry retry = b.retry != null ? b.retry
+        : DdbkitRetry.of("ddbkit-orders", RetrySettings.defaults(), b.metrics);
     this.hydrator = new Hydrator(client, table, retry, consistentReads);
   }
 
-  /** A builder; only {@link Builder#client} is required. */
+  /** A builder; {@link Builder#client} and {@link Builder#cursorKey} are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -586,17 +584,11 @@ public final class OrdersRepository {
         Order.ORDER_ID, AttributeValue.fromS(key.orderId()));
   }
 
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
-  }
-
   /**
    * Builder of {@link OrdersRepository}; each setter validates its value with a sentence naming it.
    *
    * <pre>{@code
-   * OrdersRepository.builder().client(dynamoDb).tableName("orders-staging").clock(Clock.systemUTC()).build();
+   * OrdersRepository.builder().client(dynamoDb).tableName("orders-staging").cursorKey(secret).build();
    * }</pre>
    */
   public static final class Builder {
@@ -604,7 +596,7 @@ public final class OrdersRepository {
     private String tableName = SeedTables.ORDERS;
     private Clock clock = Clock.systemUTC();
     private Duration timeToLive = DEFAULT_TIME_TO_LIVE;
-    private byte[] cursorKey = PROCESS_CURSOR_KEY;
+    private byte @Nullable [] cursorKey;
     private @Nullable DdbkitRetry retry;
     private @Nullable RandomGenerator idRandom;
     private boolean consistentReads;
@@ -640,9 +632,9 @@ public final class OrdersRepository {
     }
 
     /**
-     * The HMAC-SHA256 key that signs cursors, at least 16 bytes. By default a random key generated once per
-     * JVM: cursors then work across repositories of the same process but become invalid after a restart
-     * and on other instances. Services behind a load balancer should configure the same secret everywhere.
+     * The HMAC-SHA256 key that signs cursors, at least 16 bytes; required. Configure the same secret on
+     * every instance (from your secret store) so a cursor issued by one instance is accepted by another and
+     * after a restart; there is no per-process default.
      */
     public Builder cursorKey(byte[] cursorKey) {
       Require.nonNull(cursorKey, "cursorKey");
@@ -652,7 +644,11 @@ public final class OrdersRepository {
       return this;
     }
 
-    /** The retry for unprocessed {@code BatchGetItem} keys; {@code DdbkitRetry.of("ddbkit-orders", defaults)} by default. */
+    /**
+     * The retry for unprocessed {@code BatchGetItem} keys; by default {@code DdbkitRetry.of("ddbkit-orders",
+     * defaults, metrics)}. A retry passed here reports to the hook it was created with
+     * ({@code DdbkitRetry.of(name, settings, hook)}), tagged with this repository's table, and may be shared.
+     */
     public Builder retry(DdbkitRetry retry) {
       this.retry = Require.nonNull(retry, "retry");
       return this;
@@ -674,18 +670,25 @@ public final class OrdersRepository {
     }
 
     /**
-     * Where the repository reports its own retries of unprocessed {@code BatchGetItem} keys
-     * ({@code retried(BatchGetItem, table, DDBKIT)}, and {@code throttled}); records nothing by default.
-     * SDK-level retries are reported by the client's own hook.
+     * Where the retry this repository creates reports its retries of unprocessed {@code BatchGetItem} keys
+     * ({@code retried(BatchGetItem, table, DDBKIT)}, and {@code throttled}); records nothing by default. Not
+     * used with a caller's {@link #retry(DdbkitRetry)}, which reports to its own hook. SDK-level retries are
+     * reported by the client's own hook.
      */
     public Builder metrics(MetricsHook metrics) {
       this.metrics = Require.nonNull(metrics, "metrics");
       return this;
     }
 
-    /** Builds the repository; fails if no client was set. */
+    /**
+     * Builds the repository; fails with {@link dev.ddbkit.core.error.InvalidInputException} if no client or no
+     * {@link #cursorKey(byte[]) cursorKey} was set.
+     */
     public OrdersRepository build() {
       Require.nonNull(client, "client");
+      Require.argument(cursorKey != null, "cursorKey", "cursorKey is required: OrdersRepository.Builder.cursorKey(...)"
+          + " takes the secret (at least 16 bytes) that signs cursors; configure the same one on every instance so"
+          + " cursors survive restarts and load balancers.");
       return new OrdersRepository(this);
     }
   }

@@ -4,7 +4,7 @@
  * ({@code StatusIndex}) in {@link dev.ddbkit.orders.Page}s with opaque, query-bound cursors.
  *
  * <pre>{@code
- * OrdersRepository orders = OrdersRepository.builder().client(dynamoDb).build();
+ * OrdersRepository orders = OrdersRepository.builder().client(dynamoDb).cursorKey(secretFromConfig).build();
  * Order order = orders.create(o -> o.customerId("c-42").attribute("total", AttributeValue.fromN("19.90")));
  * Page<Order> recent = orders.byCustomer("c-42", q -> q.pageSize(20));
  * }</pre>

@@ -7,9 +7,11 @@ import dev.ddbkit.core.table.TableDefinition;
  * The table where ddbkit records each applied transaction's operation id, written inside the same
  * transaction as the business items. It is a separate table so the seed's tables stay byte-compatible.
  *
- * <p>Item layout: {@code idempotency_key} (S, partition key: {@code "<operation>#<operationId>"}),
- * {@code operation} (S: {@code processOrder} or {@code transferCredits}), {@code fingerprint} (S: SHA-256
- * of the request's content), {@code created_at} (S, ISO-8601), {@code expires_at} (N, epoch seconds, TTL).
+ * <p>Item layout: {@code idempotency_key} (S, partition key: {@code "<operation>#<16 hex of the operation and
+ * its tables>#<operationId>"}, so table sets can share this table), {@code operation} (S: {@code processOrder}
+ * or {@code transferCredits}), {@code fingerprint} (S: SHA-256 of the request's content), {@code attempt} (S:
+ * the random id of the call that applied it), {@code created_at} (S, ISO-8601), {@code expires_at} (N, epoch
+ * seconds, TTL).
  *
  * <pre>{@code
  * TableManager.of(client).ensure(IdempotencyTable.definition());

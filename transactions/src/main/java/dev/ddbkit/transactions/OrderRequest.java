@@ -1,6 +1,7 @@
 package dev.ddbkit.transactions;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.orders.OrderIds;
 import dev.ddbkit.transactions.internal.Sha256;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * OrderRequest order = OrderRequest.builder()
- *     .customerId("cust-42").orderId("ORD-1001")
+ *     .customerId("cust-42").orderId(OrderIds.next(clock))     // ORD_<millis>_<8 hex>
  *     .line("sku-1", 2).line("sku-7", 1)
  *     .build();
  * }</pre>
@@ -119,9 +120,18 @@ public final class OrderRequest {
       return this;
     }
 
-    /** The order id ({@code order_id}, the sort key): not blank, at most 1024 UTF-8 bytes. */
+    /**
+     * The order id ({@code order_id}, the sort key), in the orders layout {@code ORD_<13-digit epoch
+     * millis>_<8 lowercase hex>}, for example from {@link OrderIds#next(java.time.Clock)}. The id's
+     * millisecond is the order's {@code created_at}, so the orders module's queries place it; any other form
+     * is rejected with {@link dev.ddbkit.core.error.InvalidInputException}.
+     */
     public Builder orderId(String orderId) {
-      this.orderId = Require.sortKey(orderId, "orderId");
+      Require.sortKey(orderId, "orderId");
+      Require.argument(OrderIds.isValid(orderId), "orderId", () -> "orderId must be in the orders layout"
+          + " ORD_<13-digit epoch millis>_<8 lowercase hex> (see OrderIds.next(clock)), so that the orders"
+          + " queries can place the order by its creation time, but was " + orderId + ".");
+      this.orderId = orderId;
       return this;
     }
 

@@ -26,8 +26,10 @@ public sealed interface OrderResult {
    * Stock was decremented and the order written with status {@code confirmed}.
    *
    * @param lines the lines as written, one per product
-   * @param createdAt the order's {@code created_at}; for a replay, the time the first attempt was recorded
-   * @param replayed true when this operation id had already been applied and nothing was written now
+   * @param createdAt the order's {@code created_at}: the millisecond its id holds, equal to what any later read
+   *     or replay returns
+   * @param replayed false for the one call that applied the operation; true for every other send of the same
+   *     operation id (concurrent or later), which wrote nothing
    */
   record Confirmed(String customerId, String orderId, List<OrderLine> lines, Instant createdAt, boolean replayed)
       implements OrderResult {

@@ -1,6 +1,7 @@
 package dev.ddbkit.transactions;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.core.retry.RetrySettings;
 import dev.ddbkit.core.table.SeedTables;
 import java.time.Clock;
@@ -37,8 +38,10 @@ public final class TransactionSettings {
   private final Duration orderTimeToLive;
   private final Clock clock;
   private final RetrySettings retry;
+  private final MetricsHook metrics;
 
   private TransactionSettings(Builder b) {
+    this.metrics = b.metrics;
     this.ordersTable = b.ordersTable;
     this.inventoryTable = b.inventoryTable;
     this.accountsTable = b.accountsTable;
@@ -70,6 +73,7 @@ public final class TransactionSettings {
     b.orderTimeToLive = orderTimeToLive;
     b.clock = clock;
     b.retry = retry;
+    b.metrics = metrics;
     return b;
   }
 
@@ -113,6 +117,11 @@ public final class TransactionSettings {
     return retry;
   }
 
+  /** Where ddbkit's retries of transactions and reads are reported; {@link MetricsHook#noop()} by default. */
+  public MetricsHook metrics() {
+    return metrics;
+  }
+
   @Override
   public String toString() {
     return "TransactionSettings{orders=" + ordersTable + ", inventory=" + inventoryTable + ", accounts="
@@ -130,6 +139,7 @@ public final class TransactionSettings {
     private Duration orderTimeToLive = DEFAULT_ORDER_TIME_TO_LIVE;
     private Clock clock = Clock.systemUTC();
     private RetrySettings retry = RetrySettings.defaults();
+    private MetricsHook metrics = MetricsHook.noop();
 
     private Builder() {}
 
@@ -185,6 +195,16 @@ public final class TransactionSettings {
     /** The retry of conflicts and throttling. */
     public Builder retry(RetrySettings retry) {
       this.retry = Require.nonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * Where ddbkit's own retries (conflicts, throttling) are reported, as
+     * {@code retried("TransactWriteItems", table, DDBKIT)}; pass {@code ClientSettings.metrics()} so
+     * {@code ddbkit.retries{source=ddbkit}} counts them. Records nothing by default.
+     */
+    public Builder metrics(MetricsHook metrics) {
+      this.metrics = Require.nonNull(metrics, "metrics");
       return this;
     }
 

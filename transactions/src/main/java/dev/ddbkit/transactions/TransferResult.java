@@ -19,7 +19,8 @@ public sealed interface TransferResult {
   /**
    * The debit and the credit were applied together.
    *
-   * @param replayed true when this operation id had already been applied and nothing was written now
+   * @param replayed false for the one call that applied the transfer; true for every other send of the same
+   *     operation id (concurrent or later), which wrote nothing
    */
   record Transferred(String operationId, String fromAccount, String toAccount, long amount, boolean replayed)
       implements TransferResult {}

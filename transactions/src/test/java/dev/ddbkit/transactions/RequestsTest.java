@@ -11,6 +11,8 @@ import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class RequestsTest {
+  private static final String ID = "ORD_1705314600123_1a2b3c4d";
+
 
   @Property
   void transfer_nonPositiveAmount_isRejected(@ForAll @LongRange(min = Long.MIN_VALUE, max = 0) long amount) {
@@ -41,14 +43,14 @@ class RequestsTest {
 
   @Test
   void order_withoutLines_isRejected() {
-    assertThatThrownBy(() -> OrderRequest.builder().customerId("c").orderId("o").build())
+    assertThatThrownBy(() -> OrderRequest.builder().customerId("c").orderId(ID).build())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least one line");
   }
 
   @Test
   void order_operationId_defaultsToCustomerAndOrder() {
-    assertThat(OrderRequest.builder().customerId("c").orderId("o").line("p", 1).build().operationId())
-        .isEqualTo("c#o");
+    assertThat(OrderRequest.builder().customerId("c").orderId(ID).line("p", 1).build().operationId())
+        .isEqualTo("c#" + ID);
   }
 
   @Test
@@ -59,12 +61,13 @@ class RequestsTest {
 
   @Test
   void order_defaultOperationId_tellsIdsContainingHashApart() {
-    String first = OrderRequest.builder().customerId("a#b").orderId("c").line("p", 1).build().operationId();
-    String second = OrderRequest.builder().customerId("a").orderId("b#c").line("p", 1).build().operationId();
+    String first = OrderRequest.defaultOperationId("a#b", "c");
+    String second = OrderRequest.defaultOperationId("a", "b#c");
     assertThat(first).isEqualTo("#3#a#b#c").isNotEqualTo(second);
     assertThat(second).isEqualTo("#1#a#b#c");
-    assertThat(OrderRequest.builder().customerId("a#b").orderId("c").line("q", 2).build().operationId())
-        .as("same order, other lines: same operation id").isEqualTo(first);
+    assertThat(OrderRequest.builder().customerId("a#b").orderId(ID).line("q", 2).build().operationId())
+        .as("same order, other lines: same operation id")
+        .isEqualTo(OrderRequest.builder().customerId("a#b").orderId(ID).line("p", 1).build().operationId());
   }
 
   @net.jqwik.api.Property
@@ -86,7 +89,7 @@ class RequestsTest {
 
   @Test
   void order_longIds_getAHashedDefaultOperationId() {
-    OrderRequest order = OrderRequest.builder().customerId("é".repeat(1024)).orderId("x").line("p", 1).build();
+    OrderRequest order = OrderRequest.builder().customerId("é".repeat(1024)).orderId(ID).line("p", 1).build();
     assertThat(order.operationId()).startsWith("#sha256#").hasSize(8 + 64);
   }
 
@@ -95,6 +98,8 @@ class RequestsTest {
     String over2048 = "é".repeat(1025);
     assertArgument(() -> OrderRequest.builder().customerId(over2048), "customerId");
     assertArgument(() -> OrderRequest.builder().orderId("é".repeat(513)), "orderId");
+    assertArgument(() -> OrderRequest.builder().orderId("ORD-1001"), "orderId");
+    assertArgument(() -> OrderRequest.builder().orderId("ORD_1705314600123_1A2B3C4D"), "orderId");
     assertArgument(() -> OrderLine.of(over2048, 1), "productId");
     assertArgument(() -> TransferRequest.of("op", over2048, "bob", 1), "fromAccount");
     assertArgument(() -> TransferRequest.of("op", "alice", over2048, 1), "toAccount");

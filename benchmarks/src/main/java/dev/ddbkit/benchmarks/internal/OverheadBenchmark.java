@@ -38,7 +38,8 @@ public final class OverheadBenchmark {
     try (DdbkitClients clients = DdbkitClients.create(server.settings().build())) {
       DynamoDbClient client = clients.sync();
       TableManager.of(client).ensure(SeedTables.orders());
-      OrdersRepository repo = OrdersRepository.builder().client(client).build();
+      OrdersRepository repo = OrdersRepository.builder().client(client)
+        .cursorKey("ddbkit-benchmark-cursor-key-0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
       RawOrders raw = new RawOrders(client, SeedTables.ORDERS, Clock.systemUTC());
       List<Order> orders = new ArrayList<>();
       for (int c = 0; c < CUSTOMERS; c++) {

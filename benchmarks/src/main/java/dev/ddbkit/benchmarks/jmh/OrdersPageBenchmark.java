@@ -67,7 +67,8 @@ public class OrdersPageBenchmark {
         return response;
       }
     };
-    repository = OrdersRepository.builder().client(client).build();
+    repository = OrdersRepository.builder().client(client)
+        .cursorKey("ddbkit-benchmark-cursor-key-0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
   }
 
   /** The raw SDK: the Query request a service would write by hand, items returned as maps. */

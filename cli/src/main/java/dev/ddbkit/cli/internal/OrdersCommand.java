@@ -30,6 +30,15 @@ public final class OrdersCommand implements Runnable {
    */
   static final String DEFAULT_CURSOR_KEY = "ddbkit-cli-operator-cursor-key";
 
+  /**
+   * The key that signs the cursors of every orders repository the CLI builds (the list command, the demo):
+   * {@value #CURSOR_KEY_ENV} when it holds at least 16 characters, otherwise {@link #DEFAULT_CURSOR_KEY}.
+   */
+  static byte[] cursorKey() {
+    String key = System.getenv(CURSOR_KEY_ENV);
+    return (key == null || key.length() < 16 ? DEFAULT_CURSOR_KEY : key).getBytes(StandardCharsets.UTF_8);
+  }
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: choose list.");

@@ -1,6 +1,7 @@
 package dev.ddbkit.cli.internal;
 
 import dev.ddbkit.core.error.InvalidInputException;
+import dev.ddbkit.orders.OrderIds;
 import dev.ddbkit.transactions.DdbkitTransactions;
 import dev.ddbkit.transactions.OrderResult;
 import dev.ddbkit.transactions.Shortage;
@@ -8,12 +9,9 @@ import dev.ddbkit.transactions.TransactionSettings;
 import dev.ddbkit.transactions.TransferResult;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The seed's transactional patterns: processing orders against inventory and transferring credits. */
 final class TransactionsSteps {
@@ -28,15 +26,12 @@ final class TransactionsSteps {
   }
 
   void processOrders(DemoReport.Step s) {
-    DynamoDbClient client = connection.sync();
     String sku1 = demo.prefix() + "sku-1";
     String sku2 = demo.prefix() + "sku-2";
-    // demo set-up: stock written directly, as an inventory service would
-    putNumber(client, inventory(), "product_id", sku1, "quantity", 10);
-    putNumber(client, inventory(), "product_id", sku2, "quantity", 3);
-    s.say("stock: " + sku1 + " = 10, " + sku2 + " = 3 (PutItem on " + inventory() + ")");
-
     DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), tables(TransactionSettings.builder().clock(clock)).build());
+    tx.putStock(sku1, 10);
+    tx.putStock(sku2, 3);
+    s.say("stock: " + sku1 + " = 10, " + sku2 + " = 3 (putStock: PutItem on " + inventory() + ")");
     String customer = demo.prefix() + "cust-tx";
     String orderId = orderId();
     String op = demo.prefix() + "op-order-1";
@@ -60,8 +55,8 @@ final class TransactionsSteps {
         .line(sku1, 2).line(sku2, 1));
     s.say("the first order re-sent with its operation id (a retry after a lost response) -> " + describe(replay));
 
-    long left1 = readNumber(client, inventory(), "product_id", sku1, "quantity");
-    long left2 = readNumber(client, inventory(), "product_id", sku2, "quantity");
+    long left1 = tx.stock(sku1).orElseThrow();
+    long left2 = tx.stock(sku2).orElseThrow();
     s.say("stock now: " + sku1 + " = " + left1 + ", " + sku2 + " = " + left2 + " (expected 8 and 2)");
     boolean ok = first instanceof OrderResult.Confirmed c && !c.replayed()
         && shortage instanceof OrderResult.InsufficientStock
@@ -75,13 +70,12 @@ final class TransactionsSteps {
   }
 
   void transferCredits(DemoReport.Step s) {
-    DynamoDbClient client = connection.sync();
     String a = demo.prefix() + "acct-a";
     String b = demo.prefix() + "acct-b";
-    putNumber(client, accounts(), "account_id", a, "balance", 10_000);
-    putNumber(client, accounts(), "account_id", b, "balance", 500);
-    s.say("accounts: " + a + " = 100.00, " + b + " = 5.00 (balances in whole cents, never floating point)");
     DdbkitTransactions tx = DdbkitTransactions.create(connection.sync(), tables(TransactionSettings.builder().clock(clock)).build());
+    tx.openAccount(a, 10_000);
+    tx.openAccount(b, 500);
+    s.say("accounts: " + a + " = 100.00, " + b + " = 5.00 (openAccount; balances in whole cents, never floating point)");
 
     String op = demo.prefix() + "op-transfer-1";
     TransferResult moved = tx.transferCredits(op, a, b, 2_500);
@@ -103,8 +97,9 @@ final class TransactionsSteps {
     }
     s.say("transferCredits -5.00 -> " + negative);
 
-    long balanceA = readNumber(client, accounts(), "account_id", a, "balance");
-    long balanceB = readNumber(client, accounts(), "account_id", b, "balance");
+    Map<String, Long> snapshot = tx.balances(List.of(a, b));           // one TransactGetItems: a consistent pair
+    long balanceA = snapshot.get(a);
+    long balanceB = snapshot.get(b);
     s.say("balances now: " + a + " = " + money(balanceA) + ", " + b + " = " + money(balanceB) + "; total "
         + money(balanceA + balanceB) + " (unchanged: " + (balanceA + balanceB == 10_500 ? "yes" : "NO") + ")");
     boolean ok = moved instanceof TransferResult.Transferred t && !t.replayed()
@@ -119,7 +114,7 @@ final class TransactionsSteps {
   }
 
   private String orderId() {
-    return "ORD_" + clock.millis() + "_" + String.format(Locale.ROOT, "%08x", ThreadLocalRandom.current().nextInt());
+    return OrderIds.next(clock);
   }
 
   /** Whole cents as a decimal amount, without floating point: {@code 7500} is {@code 75.00}. */
@@ -159,18 +154,6 @@ final class TransactionsSteps {
       return "UnknownTargetAccount " + u.accountId();
     }
     return r.toString();
-  }
-
-  private void putNumber(DynamoDbClient client, String table, String key, String id, String attribute, long value) {
-    client.putItem(p -> p.tableName(table).item(Map.of(key, AttributeValue.fromS(id),
-        attribute, AttributeValue.fromN(Long.toString(value)),
-        "updated_at", AttributeValue.fromS(clock.instant().toString()))));
-  }
-
-  private static long readNumber(DynamoDbClient client, String table, String key, String id, String attribute) {
-    var item = client.getItem(g -> g.tableName(table).consistentRead(true)
-        .key(Map.of(key, AttributeValue.fromS(id)))).item();
-    return Long.parseLong(item.get(attribute).n());
   }
 
   private String inventory() {

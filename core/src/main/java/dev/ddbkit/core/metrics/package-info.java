@@ -2,8 +2,8 @@
  * Metrics hooks: {@link dev.ddbkit.core.metrics.MetricsHook} (no dependency), the SDK interceptor that feeds
  * it ({@link dev.ddbkit.core.metrics.MetricsInterceptor}, installed by
  * {@code ClientSettings.Builder.metrics(hook)}), a Micrometer adapter
- * ({@link dev.ddbkit.core.metrics.MicrometerMetrics}; Micrometer is an optional dependency) and
- * {@link dev.ddbkit.core.metrics.DdbkitRetryMetrics} for ddbkit's own retries. Tags are bounded: operation,
+ * ({@link dev.ddbkit.core.metrics.MicrometerMetrics}; Micrometer is an optional dependency); ddbkit's own
+ * retries report to the hook given to {@code DdbkitRetry.of(name, settings, hook)}. Tags are bounded: operation,
  * table, index, outcome, source and capacity type; never keys or item values.
  */
 @NullMarked

@@ -73,11 +73,10 @@ class MicrometerMetricsTest {
 
   @Test
   void ddbkitRetryEvents_areCountedAsDdbkitRetriesAndThrottles() {
-    DdbkitRetry retry = DdbkitRetry.of("batch", RetrySettings.builder().sleeper(d -> { }).build());
-    DdbkitRetryMetrics.bind(retry, metrics, "BatchWriteItem", "orders");
+    DdbkitRetry retry = DdbkitRetry.of("batch", RetrySettings.builder().sleeper(d -> { }).build(), metrics);
     AtomicInteger calls = new AtomicInteger();
 
-    retry.execute(() -> {
+    retry.execute("BatchWriteItem", "orders", () -> {
       int n = calls.incrementAndGet();
       if (n == 1) {
         throw ThrottlingException.of("unprocessed items", ErrorContext.empty());
@@ -91,6 +90,25 @@ class MicrometerMetricsTest {
     assertThat(registry.get("ddbkit.retries").tags("operation", "BatchWriteItem", "table", "orders", "source", "ddbkit")
         .counter().count()).isEqualTo(2.0);
     assertThat(registry.get("ddbkit.throttles").tags("operation", "BatchWriteItem").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void oneRetrySharedByTwoTables_countsEachRetryOnceUnderItsOwnTable() {
+    DdbkitRetry shared = DdbkitRetry.of("shared", RetrySettings.builder().sleeper(d -> { }).build(), metrics);
+    for (String table : List.of("orders-a", "orders-b", "orders-a")) {
+      AtomicInteger calls = new AtomicInteger();
+      shared.execute("BatchGetItem", table, () -> {
+        if (calls.incrementAndGet() == 1) {
+          throw ThrottlingException.of("unprocessed keys", ErrorContext.empty());
+        }
+        return 0;
+      });
+    }
+
+    assertThat(registry.get("ddbkit.retries").tags("table", "orders-a", "source", "ddbkit").counter().count())
+        .isEqualTo(2.0);
+    assertThat(registry.get("ddbkit.retries").tags("table", "orders-b", "source", "ddbkit").counter().count())
+        .isEqualTo(1.0);
   }
 
   @Test

@@ -40,7 +40,10 @@ import dev.ddbkit.orders.UnknownOrderStatusException;
 import dev.ddbkit.testkit.DynamoDbLocal;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import dev.ddbkit.testkit.TestTables;
+import dev.ddbkit.transactions.AccountExistsException;
 import dev.ddbkit.transactions.DdbkitTransactions;
+import dev.ddbkit.transactions.InsufficientStockException;
+import dev.ddbkit.transactions.UnknownProductException;
 import dev.ddbkit.transactions.IdempotencyTable;
 import dev.ddbkit.transactions.OrderLine;
 import dev.ddbkit.transactions.OrderRequest;
@@ -110,6 +113,10 @@ class BadInputIT {
   private static Order firstOrder;
   private static Map<String, List<Map<String, AttributeValue>>> afterSetUp;
 
+  private static final byte[] CURSOR_KEY = "bad-input-cursor-key-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /** An order id in the orders layout. */
+  private static final String O1 = "ORD_1700000000000_00000001";
+
   @BeforeAll
   static void setUp(DynamoDbClient client, TestTables tables, DynamoDbLocal local) {
     plain = client;
@@ -121,7 +128,7 @@ class BadInputIT {
     String idempotency = tables.ensure(IdempotencyTable.definition()).name();
     tableNames = List.of(ordersTable, metricsTable, inventoryTable, accounts, idempotency);
 
-    orders = OrdersRepository.builder().client(counted.sync()).tableName(ordersTable).build();
+    orders = OrdersRepository.builder().client(counted.sync()).tableName(ordersTable).cursorKey(CURSOR_KEY).build();
     otherKeyOrders = OrdersRepository.builder().client(counted.sync()).tableName(ordersTable)
         .cursorKey(new byte[32]).build();
     firstOrder = orders.create(o -> o.customerId("c1"));
@@ -205,12 +212,12 @@ class BadInputIT {
     Map<String, List<Map<String, AttributeValue>>> before = snapshot();
     COUNTER.reset();
 
-    OrderResult result = tx.processOrder(o -> o.customerId("c-dup").orderId("o-dup").line("p-dup", 3)
+    OrderResult result = tx.processOrder(o -> o.customerId("c-dup").orderId("ORD_1700000000000_0000d0d0").line("p-dup", 3)
         .line("p-dup", 3));
 
     // merged, the two lines ask for 6 of the 5 in stock: one shortage, not DynamoDB's ValidationException
     // for two operations on one item, and nothing written
-    assertThat(result).isEqualTo(new OrderResult.InsufficientStock("c-dup", "o-dup",
+    assertThat(result).isEqualTo(new OrderResult.InsufficientStock("c-dup", "ORD_1700000000000_0000d0d0",
         List.of(new Shortage("p-dup", 6, 5, true))));
     assertThat(COUNTER.operations()).containsExactly("TransactWriteItems");
     assertThat(snapshot()).isEqualTo(before);
@@ -386,6 +393,8 @@ class BadInputIT {
             () -> orders.byStatus(OrderStatus.PENDING, q -> q.from(null))),
         rejected(ORDERS, "null client (builder)", iie, "client", () -> OrdersRepository.builder().client(null)),
         rejected(ORDERS, "no client (build)", iie, "client", () -> OrdersRepository.builder().build()),
+        rejected(ORDERS, "no cursorKey (build)", iie, "cursorKey",
+            () -> OrdersRepository.builder().client(plain).build()).mentioning("same one on every instance"),
         rejected(ORDERS, "null table name (builder)", iie, "tableName", () -> OrdersRepository.builder().tableName(null)),
         rejected(ORDERS, "null clock (builder)", iie, "clock", () -> OrdersRepository.builder().clock(null)),
         rejected(ORDERS, "null retry (builder)", iie, "retry", () -> OrdersRepository.builder().retry(null)),
@@ -494,30 +503,30 @@ class BadInputIT {
             () -> tx.transferCredits("é".repeat(513), "alice", "bob", 5)),
         rejected(TX, "null transfer request", iie, "request", () -> tx.transferCredits((TransferRequest) null)),
         rejected(TX, "null fromAccount", iie, "fromAccount", () -> tx.transferCredits("op-1", null, "bob", 5)),
-        rejected(TX, "order without lines", iie, "lines", () -> tx.processOrder(o -> o.customerId("c1").orderId("o1")))
+        rejected(TX, "order without lines", iie, "lines", () -> tx.processOrder(o -> o.customerId("c1").orderId(O1)))
             .mentioning("line"),
         rejected(TX, "zero quantity", iie, "quantity",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").line("p1", 0))),
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).line("p1", 0))),
         rejected(TX, "negative quantity", iie, "quantity",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").line("p1", -2))),
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).line("p1", -2))),
         rejected(TX, "duplicate product lines whose quantities overflow a long", iie, "lines",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").line("p1", Long.MAX_VALUE).line("p1", 1)))
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).line("p1", Long.MAX_VALUE).line("p1", 1)))
             .mentioning("quantities"),
         rejected(TX, "blank productId", iie, "productId",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").line(" ", 1))),
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).line(" ", 1))),
         rejected(TX, "blank customerId (order)", iie, "customerId",
-            () -> tx.processOrder(o -> o.customerId("").orderId("o1").line("p1", 1))),
+            () -> tx.processOrder(o -> o.customerId("").orderId(O1).line("p1", 1))),
         rejected(TX, "blank orderId (order)", iie, "orderId",
             () -> tx.processOrder(o -> o.customerId("c1").orderId(" ").line("p1", 1))),
         rejected(TX, "more than 98 distinct products (over 100 transaction items)", iie, "lines",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").lines(tooMany))).mentioning("98"),
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).lines(tooMany))).mentioning("98"),
         rejected(TX, "null order request", iie, "request", () -> tx.processOrder((OrderRequest) null)),
         rejected(TX, "null order customizer", iie, "order",
             () -> tx.processOrder((Consumer<OrderRequest.Builder>) null)),
         rejected(TX, "null order line", iie, "line",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").line(null))),
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).line(null))),
         rejected(TX, "null lines list", iie, "lines",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").lines(null))),
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).lines(null))),
         rejected(TX, "idempotencyRetention under 15 minutes", iie, "idempotencyRetention",
             () -> TransactionSettings.builder().idempotencyRetention(Duration.ofMinutes(1))),
         rejected(TX, "blank table name (settings)", iie, "ordersTable",
@@ -535,15 +544,15 @@ class BadInputIT {
         rejected(TX, "toAccount over 2048 UTF-8 bytes (transfer)", iie, "toAccount",
             () -> tx.transferCredits("op-big", "alice", tooLongKey, 5)),
         rejected(TX, "customerId over 2048 UTF-8 bytes, default operationId", iie, "customerId",
-            () -> tx.processOrder(o -> o.customerId(tooLongKey).orderId("o1").line("p1", 1))),
+            () -> tx.processOrder(o -> o.customerId(tooLongKey).orderId(O1).line("p1", 1))),
         rejected(TX, "orderId over 1024 UTF-8 bytes, default operationId", iie, "orderId",
             () -> tx.processOrder(o -> o.customerId("c1").orderId("é".repeat(513)).line("p1", 1))),
         rejected(TX, "customerId over 2048 UTF-8 bytes, explicit operationId", iie, "customerId",
-            () -> tx.processOrder(o -> o.operationId("op-c").customerId(tooLongKey).orderId("o1").line("p1", 1))),
+            () -> tx.processOrder(o -> o.operationId("op-c").customerId(tooLongKey).orderId(O1).line("p1", 1))),
         rejected(TX, "orderId over 1024 UTF-8 bytes, explicit operationId", iie, "orderId",
             () -> tx.processOrder(o -> o.operationId("op-o").customerId("c1").orderId("é".repeat(513)).line("p1", 1))),
         rejected(TX, "productId over 2048 UTF-8 bytes (order)", iie, "productId",
-            () -> tx.processOrder(o -> o.customerId("c1").orderId("o1").line(tooLongKey, 1))),
+            () -> tx.processOrder(o -> o.customerId("c1").orderId(O1).line(tooLongKey, 1))),
         rejected(TX, "invalid table name 'orders production!' (settings)", iie, "ordersTable",
             () -> txSettings.toBuilder().ordersTable("orders production!")),
         rejected(TX, "table name shorter than 3 characters (settings, idempotencyTable)", iie, "idempotencyTable",
@@ -553,7 +562,23 @@ class BadInputIT {
         rejected(TX, "negative orderTimeToLive (settings)", iie, "orderTimeToLive",
             () -> TransactionSettings.builder().orderTimeToLive(Duration.ofDays(-1))),
         rejected(TX, "null orderTimeToLive (settings)", iie, "orderTimeToLive",
-            () -> txSettings.toBuilder().orderTimeToLive(null)));
+            () -> txSettings.toBuilder().orderTimeToLive(null)),
+        rejected(TX, "orderId not in the orders layout (ORD-1001)", iie, "orderId",
+            () -> tx.processOrder(o -> o.customerId("c1").orderId("ORD-1001").line("p1", 1))).mentioning("ORD_"),
+        rejected(TX, "negative stock (putStock)", iie, "quantity", () -> tx.putStock("p1", -1)),
+        rejected(TX, "blank productId (putStock)", iie, "productId", () -> tx.putStock(" ", 1)),
+        rejected(TX, "negative opening balance (openAccount)", iie, "openingBalance", () -> tx.openAccount("carol", -1)),
+        rejected(TX, "no account ids (balances)", iie, "accountIds", () -> tx.balances(List.of())),
+        rejected(TX, "an account id named twice (balances)", iie, "accountIds",
+            () -> tx.balances(List.of("alice", "alice"))).mentioning("twice"),
+        rejected(TX, "more than 100 account ids (balances)", iie, "accountIds",
+            () -> tx.balances(java.util.stream.IntStream.range(0, 101).mapToObj(i -> "a" + i).toList())),
+        new BadInput(TX, "adjustStock of a product without an inventory item", UnknownProductException.class,
+            null, "p-none", List.of("UpdateItem"), false, () -> tx.adjustStock("p-none", 1)),
+        new BadInput(TX, "adjustStock taking stock below zero", InsufficientStockException.class,
+            null, "below zero", List.of("UpdateItem"), false, () -> tx.adjustStock("p1", -6)),
+        new BadInput(TX, "openAccount of an existing account", AccountExistsException.class,
+            null, "alice", List.of("PutItem"), false, () -> tx.openAccount("alice", 5)));
   }
 
   private static List<BadInput> dax() {

@@ -7,7 +7,6 @@ import dev.ddbkit.core.ClientSettings;
 import dev.ddbkit.core.DdbkitClients;
 import dev.ddbkit.core.error.ErrorContext;
 import dev.ddbkit.core.error.ThrottlingException;
-import dev.ddbkit.core.metrics.DdbkitRetryMetrics;
 import dev.ddbkit.core.metrics.MicrometerMetrics;
 import dev.ddbkit.core.retry.DdbkitRetry;
 import dev.ddbkit.core.retry.RetrySettings;
@@ -110,11 +109,10 @@ class MetricsIT {
   void ddbkitRetries_boundToTheSettingsHook_areCountedBySource(DynamoDbLocal local) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ClientSettings settings = local.clientSettings().toBuilder().metrics(MicrometerMetrics.of(registry)).build();
-    DdbkitRetry retry = DdbkitRetryMetrics.bind(
-        DdbkitRetry.of("batch", RetrySettings.builder().maxAttempts(3).sleeper(d -> { }).build()),
-        settings.metrics(), "BatchWriteItem", "orders-production");
+    DdbkitRetry retry = DdbkitRetry.of("batch", RetrySettings.builder().maxAttempts(3).sleeper(d -> { }).build(),
+        settings.metrics());
 
-    DdbkitRetry.Session session = retry.session();
+    DdbkitRetry.Session session = retry.session("BatchWriteItem", "orders-production");
     session.awaitRetry(ThrottlingException.of("2 unprocessed items", ErrorContext.of("BatchWriteItem", "orders-production")));
     session.succeeded();
 

@@ -139,7 +139,7 @@ class TransactionsUnderFaultsIT {
       for (int l = 0; l < lineCount; l++) {
         lines.merge("sku-" + (1 + random.nextInt(5)), (long) (1 + random.nextInt(6)), Long::sum);
       }
-      String orderId = "ORD-" + unique + "-" + i;
+      String orderId = String.format("ORD_1906545600000_%08x", i);
       String customerId = "cust-" + (i % 4);
       OrderResult result = tx.processOrder(o -> {
         o.customerId(customerId).orderId(orderId);

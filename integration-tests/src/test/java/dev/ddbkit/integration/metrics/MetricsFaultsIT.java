@@ -100,13 +100,20 @@ class MetricsFaultsIT {
     FaultInterceptors.BatchFaults faults = new FaultInterceptors.BatchFaults(
         item -> java.util.concurrent.ThreadLocalRandom.current().nextInt(3) == 0, 400, 7);
     try (DynamoDbAsyncClient async = client(local, faults)) {
-      ShardedMetrics metrics = ShardedMetrics.create(async, table, c -> c.shardCount(8).retry(FAST_RETRY));
+      io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+      ShardedMetrics metrics = ShardedMetrics.create(async, table, c -> c.shardCount(8).retry(FAST_RETRY)
+          .metrics(dev.ddbkit.core.metrics.MicrometerMetrics.of(registry)));
       List<MetricPoint> points = new ArrayList<>();
       for (int i = 0; i < 3000; i++) {
         points.add(MetricPoint.of("writes", BASE.plusMillis(i % 1000), i));
       }
 
       BulkWriteResult result = metrics.putAll(points);
+
+      // every BatchWriteItem retry reaches ddbkit.retries{source=ddbkit}, once
+      assertThat(registry.get("ddbkit.retries").tags("operation", "BatchWriteItem", "table", table, "source", "ddbkit")
+          .counter().count()).isEqualTo(result.retries());
 
       assertThat(faults.strippedItems.get()).isGreaterThan(500);
       assertThat(faults.throttled.get()).isGreaterThan(10);

@@ -1,5 +1,7 @@
 package dev.ddbkit.integration.orders;
 
+import dev.ddbkit.integration.TestCursorKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -129,7 +131,7 @@ class OrdersCreateLostResponseIT {
   }
 
   private static OrdersRepository repository(DynamoDbClient client, String table, long seed) {
-    return OrdersRepository.builder().client(client).tableName(table).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+    return OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(client).tableName(table).clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .idRandom(new Random(seed)).build();
   }
 

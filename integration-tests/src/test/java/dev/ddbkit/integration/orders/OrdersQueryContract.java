@@ -1,5 +1,7 @@
 package dev.ddbkit.integration.orders;
 
+import dev.ddbkit.integration.TestCursorKeys;
+
 import dev.ddbkit.testkit.TestClock;
 import java.time.Duration;
 
@@ -89,7 +91,7 @@ public abstract class OrdersQueryContract {
     // one repository per day, each with a clock ticking a millisecond per order: ids never collide and the
     // newest-first order is total
     List<OrdersRepository> byDay = DATES.stream()
-        .map(d -> OrdersRepository.builder().client(client).tableName(table)
+        .map(d -> OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(client).tableName(table)
             .clock(TestClock.ticking(d.atTime(8, 0).toInstant(ZoneOffset.UTC), Duration.ofMillis(1))).build())
         .toList();
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -278,7 +280,7 @@ public abstract class OrdersQueryContract {
   void hydration_withKeysStillUnprocessedAfterTheLastAttempt_isAThrottlingError() {
     List<Duration> waits = new CopyOnWriteArrayList<>();
     PartialBatches neverDone = new PartialBatches(client, Integer.MAX_VALUE);
-    OrdersRepository flaky = OrdersRepository.builder().client(neverDone.client()).tableName(table)
+    OrdersRepository flaky = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(neverDone.client()).tableName(table)
         .retry(DdbkitRetry.of("orders-it", RetrySettings.builder().maxAttempts(3).sleeper(waits::add).build()))
         .build();
 

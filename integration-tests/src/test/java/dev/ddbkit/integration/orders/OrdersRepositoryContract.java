@@ -1,5 +1,7 @@
 package dev.ddbkit.integration.orders;
 
+import dev.ddbkit.integration.TestCursorKeys;
+
 import dev.ddbkit.testkit.TestClock;
 import java.time.Duration;
 
@@ -64,7 +66,7 @@ public abstract class OrdersRepositoryContract {
   }
 
   private OrdersRepository repository(DynamoDbClient client, String table, Clock clock) {
-    return OrdersRepository.builder().client(client).tableName(table).clock(clock).build();
+    return OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(client).tableName(table).clock(clock).build();
   }
 
   private String ordersTable(TestTables tables) {
@@ -111,9 +113,9 @@ public abstract class OrdersRepositoryContract {
   void create_ofAnExistingKey_isATypedErrorAndNeverOverwrites(DynamoDbClient local, TestTables tables) {
     String table = ordersTable(tables);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    OrdersRepository first = OrdersRepository.builder().client(clientUnderTest(local)).tableName(table).clock(clock)
+    OrdersRepository first = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(clientUnderTest(local)).tableName(table).clock(clock)
         .idRandom(new Random(7)).build();
-    OrdersRepository second = OrdersRepository.builder().client(clientUnderTest(local)).tableName(table).clock(clock)
+    OrdersRepository second = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(clientUnderTest(local)).tableName(table).clock(clock)
         .idRandom(new Random(7)).build();
     Order original = first.create(o -> o.customerId("c-1").attribute("note", "first"));
 
@@ -131,9 +133,9 @@ public abstract class OrdersRepositoryContract {
     // comparison (and, on clients that return no old item, the read-back) through every client under test
     String table = ordersTable(tables);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    OrdersRepository earlier = OrdersRepository.builder().client(local).tableName(table).clock(clock)
+    OrdersRepository earlier = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(local).tableName(table).clock(clock)
         .idRandom(new Random(9)).build();
-    OrdersRepository retried = OrdersRepository.builder().client(clientUnderTest(local)).tableName(table)
+    OrdersRepository retried = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(clientUnderTest(local)).tableName(table)
         .clock(clock).idRandom(new Random(9)).build();
     Order stored = earlier.create(o -> o.customerId("c-1").attribute("total", new BigDecimal("19.90"))
         .attribute("tags", AttributeValue.fromSs(List.of("gift", "express"))));

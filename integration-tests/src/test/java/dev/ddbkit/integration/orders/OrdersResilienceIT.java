@@ -1,5 +1,7 @@
 package dev.ddbkit.integration.orders;
 
+import dev.ddbkit.integration.TestCursorKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -89,7 +91,7 @@ class OrdersResilienceIT {
       for (int round = 0; round < 4; round++) {
         // a fresh proxy per round: the first UpdateItem of the round (either racer's) is applied, its response lost
         try (FaultProxy proxy = lostUpdateItems(local, 1); DynamoDbClient client = retryingClient(local, proxy)) {
-          OrdersRepository orders = OrdersRepository.builder().client(client).tableName(table).clock(clock).build();
+          OrdersRepository orders = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(client).tableName(table).clock(clock).build();
           Order order = orders.create(o -> o.customerId("c-race"));
           CyclicBarrier start = new CyclicBarrier(2);
           List<Future<OrderStatus>> racers = new ArrayList<>();
@@ -141,7 +143,7 @@ class OrdersResilienceIT {
   void malformedItem_onACustomerPage_carriesItsKeyAndTheNextCursor_soLaterPagesStayReadable(TestTables tables,
       DynamoDbClient direct) {
     String table = tables.ensure(SeedTables.orders()).name();
-    OrdersRepository orders = OrdersRepository.builder().client(direct).tableName(table)
+    OrdersRepository orders = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(direct).tableName(table)
         .clock(TestClock.ticking(NOW, Duration.ofMillis(1))).build();
     List<Order> created = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -175,7 +177,7 @@ class OrdersResilienceIT {
   void malformedItem_onAHydratedStatusPage_carriesItsKeyAndTheNextCursor(TestTables tables,
       DynamoDbClient direct) {
     String table = tables.ensure(SeedTables.orders()).name();
-    OrdersRepository orders = OrdersRepository.builder().client(direct).tableName(table)
+    OrdersRepository orders = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(direct).tableName(table)
         .clock(TestClock.ticking(NOW, Duration.ofMillis(1))).build();
     List<Order> created = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -238,7 +240,7 @@ class OrdersResilienceIT {
     try (FaultProxy proxy = FaultProxy.builder().target(local.endpoint())
         .rule(FaultRule.forOperation("BatchGetItem").unprocessed(1.0, 0.5).times(2)).start();
         DynamoDbClient client = retryingClient(local, proxy)) {
-      OrdersRepository orders = OrdersRepository.builder().client(client).tableName(table).metrics(hook).build();
+      OrdersRepository orders = OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(client).tableName(table).metrics(hook).build();
 
       assertThat(orders.byStatus(OrderStatus.PENDING, q -> q.pageSize(10)).items()).hasSize(4);
 
@@ -271,7 +273,7 @@ class OrdersResilienceIT {
   }
 
   private static OrdersRepository repository(DynamoDbClient client, String table) {
-    return OrdersRepository.builder().client(client).tableName(table).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+    return OrdersRepository.builder().cursorKey(TestCursorKeys.fixed()).client(client).tableName(table).clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .build();
   }
 

@@ -13,7 +13,6 @@ import dev.ddbkit.testkit.TestTables;
 import dev.ddbkit.transactions.DdbkitTransactions;
 import dev.ddbkit.transactions.IdempotencyTable;
 import dev.ddbkit.transactions.TransferResult;
-import dev.ddbkit.transactions.internal.Idempotency;
 import dev.ddbkit.transactions.internal.TransferPlan;
 import dev.ddbkit.transactions.TransferRequest;
 import java.time.Instant;
@@ -127,7 +126,7 @@ class CreditTransfersIT {
     // the record a transfer wrote more than 10 minutes ago: DynamoDB no longer knows the token, the record does
     TransferRequest request = TransferRequest.of("op-old", "alice", "bob", 75);
     db.client.putItem(p -> p.tableName(db.idempotency).item(Map.of(
-        IdempotencyTable.KEY, AttributeValue.fromS(Idempotency.key(TransferPlan.OPERATION, "op-old")),
+        IdempotencyTable.KEY, AttributeValue.fromS(TransferPlan.of(request, tx.settings(), Instant.EPOCH).recordKey()),
         "operation", AttributeValue.fromS(TransferPlan.OPERATION),
         "fingerprint", AttributeValue.fromS(TransferPlan.fingerprint(request)),
         "created_at", AttributeValue.fromS("2024-05-01T00:00:00.000Z"),

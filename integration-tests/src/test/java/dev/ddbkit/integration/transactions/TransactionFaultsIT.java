@@ -90,7 +90,7 @@ class TransactionFaultsIT {
     proxy.addRule(FaultRule.forOperation(TRANSACT).transactionConflict(1.0).times(2));
     DdbkitTransactions tx = transactions(6);
 
-    OrderResult r = tx.processOrder(o -> o.customerId("c").orderId("o").line("sku-1", 2));
+    OrderResult r = tx.processOrder(o -> o.customerId("c").orderId("ORD_1700000000000_00000001").line("sku-1", 2));
 
     assertThat(r).isInstanceOf(OrderResult.Confirmed.class);
     assertThat(proxy.counters().requests(TRANSACT)).isEqualTo(3);
@@ -133,7 +133,7 @@ class TransactionFaultsIT {
     TransferResult r = tx.transferCredits("op-poor", "bob", "alice", 1);
 
     assertThat(r).isInstanceOf(TransferResult.InsufficientFunds.class);
-    OrderResult order = tx.processOrder(o -> o.customerId("c").orderId("big").line("sku-1", 6));
+    OrderResult order = tx.processOrder(o -> o.customerId("c").orderId("ORD_1700000000000_00000b19").line("sku-1", 6));
     assertThat(order).isInstanceOf(OrderResult.InsufficientStock.class);
     assertThat(proxy.counters().requests(TRANSACT)).isEqualTo(2);
     assertThat(sleeps).isEmpty();

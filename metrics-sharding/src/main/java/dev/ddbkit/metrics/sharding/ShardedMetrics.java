@@ -39,8 +39,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * }</pre>
  *
  * <p>Thread-safe. Blocking methods wait on the asynchronous client; the caller's client is not closed.
+ * {@link #close()} ends the writer threads of {@code putAll} / {@code rewrite}; use try-with-resources or
+ * close it with your application.
  */
-public final class ShardedMetrics {
+public final class ShardedMetrics implements AutoCloseable {
   private final DynamoDbAsyncClient client;
   private final String tableName;
   private final ShardingConfig config;
@@ -51,7 +53,7 @@ public final class ShardedMetrics {
     this.client = Require.nonNull(client, "client");
     this.tableName = Require.tableName(tableName, "tableName");
     this.config = Require.nonNull(config, "config");
-    this.retry = DdbkitRetry.of("ddbkit-metrics-" + tableName, config.retry());
+    this.retry = DdbkitRetry.of("ddbkit-metrics-" + tableName, config.retry(), config.metrics());
     this.batchWriter = new BatchWriter(client, tableName, retry, config.writeConcurrency());
   }
 
@@ -71,6 +73,15 @@ public final class ShardedMetrics {
     ShardingConfig.Builder b = ShardingConfig.builder();
     Require.nonNull(config, "config").accept(b);
     return new ShardedMetrics(client, tableName, b.build());
+  }
+
+  /**
+   * Stops accepting writes and ends the writer threads, after the writes in progress finished; no thread
+   * started by this instance outlives the call. Reads keep working. Idempotent.
+   */
+  @Override
+  public void close() {
+    batchWriter.close();
   }
 
   /** The table. */
@@ -93,7 +104,8 @@ public final class ShardedMetrics {
   public StoredPoint put(MetricPoint point) {
     BatchWriter.Prepared p = prepare(Require.nonNull(point, "point"));
     PutItemRequest request = PutItemRequest.builder().tableName(tableName).item(p.item()).build();
-    retry.execute(() -> {
+    batchWriter.checkOpen();
+    retry.execute("PutItem", tableName, () -> {
       try {
         return client.putItem(request).join();
       } catch (RuntimeException e) {

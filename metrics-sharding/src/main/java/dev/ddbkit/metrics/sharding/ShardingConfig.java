@@ -1,6 +1,7 @@
 package dev.ddbkit.metrics.sharding;
 
 import dev.ddbkit.core.error.Require;
+import dev.ddbkit.core.metrics.MetricsHook;
 import dev.ddbkit.core.retry.RetrySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +48,10 @@ public final class ShardingConfig {
   private final int readConcurrency;
   private final int pageSize;
   private final RetrySettings retry;
+  private final MetricsHook metrics;
 
   private ShardingConfig(Builder b) {
+    this.metrics = b.metrics;
     this.shardCount = b.shardCount;
     this.shardCounts = Map.copyOf(b.shardCounts);
     this.selector = b.selector;
@@ -84,6 +87,7 @@ public final class ShardingConfig {
     b.readConcurrency = readConcurrency;
     b.pageSize = pageSize;
     b.retry = retry;
+    b.metrics = metrics;
     return b;
   }
 
@@ -137,6 +141,11 @@ public final class ShardingConfig {
     return retry;
   }
 
+  /** Where the retries of {@code PutItem} and {@code BatchWriteItem} are reported; {@link MetricsHook#noop()} by default. */
+  public MetricsHook metrics() {
+    return metrics;
+  }
+
   @Override
   public String toString() {
     return "ShardingConfig{shardCount=" + shardCount + ", overrides=" + shardCounts + ", ttl=" + ttl
@@ -156,6 +165,7 @@ public final class ShardingConfig {
     private int readConcurrency = DEFAULT_READ_CONCURRENCY;
     private int pageSize = DEFAULT_PAGE_SIZE;
     private RetrySettings retry = RetrySettings.defaults();
+    private MetricsHook metrics = MetricsHook.noop();
 
     private Builder() {}
 
@@ -218,6 +228,16 @@ public final class ShardingConfig {
     /** The retry of unprocessed and throttled batch writes. */
     public Builder retry(RetrySettings retry) {
       this.retry = Require.nonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * Where ddbkit's own retries of {@code PutItem} and {@code BatchWriteItem} are reported
+     * ({@code retried(operation, table, DDBKIT)}); pass {@code ClientSettings.metrics()} so
+     * {@code ddbkit.retries{source=ddbkit}} counts them. Records nothing by default.
+     */
+    public Builder metrics(MetricsHook metrics) {
+      this.metrics = Require.nonNull(metrics, "metrics");
       return this;
     }
 

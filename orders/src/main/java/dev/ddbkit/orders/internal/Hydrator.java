@@ -56,7 +56,7 @@ public final class Hydrator {
       pending.add(Map.of(Order.CUSTOMER_ID, AttributeValue.fromS(key.customerId()),
           Order.ORDER_ID, AttributeValue.fromS(key.orderId())));
     }
-    DdbkitRetry.Session session = retry.session();
+    DdbkitRetry.Session session = retry.session("BatchGetItem", table);
     while (true) {
       KeysAndAttributes request = KeysAndAttributes.builder().keys(pending).consistentRead(consistentRead).build();
       BatchGetItemResponse response;

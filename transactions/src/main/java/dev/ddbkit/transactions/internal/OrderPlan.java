@@ -6,6 +6,10 @@ import dev.ddbkit.core.error.IdempotentParameterMismatchException;
 import dev.ddbkit.core.error.InvalidInputException;
 import dev.ddbkit.core.item.SeedTimestamps;
 import dev.ddbkit.core.error.TransactionCanceledException;
+import dev.ddbkit.orders.Order;
+import dev.ddbkit.orders.OrderIds;
+import dev.ddbkit.orders.OrderKey;
+import dev.ddbkit.orders.OrderStatus;
 import dev.ddbkit.transactions.OrderLine;
 import dev.ddbkit.transactions.OrderRequest;
 import dev.ddbkit.transactions.OrderResult;
@@ -34,6 +38,8 @@ public final class OrderPlan {
   public static final String OPERATION = "processOrder";
   /** Most distinct products per order: 100 actions minus the order and the idempotency record. */
   public static final int MAX_PRODUCTS = RequestLimits.MAX_ACTIONS - 2;
+  /** The order's list of lines, as the seed writes it: {@code [{productId: S, quantity: N}]}. */
+  public static final String ITEMS = "items";
 
   private final OrderRequest request;
   private final List<OrderLine> lines;
@@ -42,6 +48,8 @@ public final class OrderPlan {
   private final String fingerprint;
   private final String recordTable;
   private final String recordKey;
+  private final String attempt;
+  private final Instant createdAt;
   private final List<TransactWriteItem> actions;
 
   private OrderPlan(OrderRequest request, List<OrderLine> lines, Instant now, TransactionSettings settings) {
@@ -49,17 +57,21 @@ public final class OrderPlan {
     this.lines = lines;
     this.now = now;
     Idempotency.checkOperationId(request.operationId());
-    this.token = Idempotency.token(OPERATION, request.operationId());
+    List<String> tables = List.of(settings.ordersTable(), settings.inventoryTable(), settings.idempotencyTable());
+    this.token = Idempotency.token(OPERATION, tables, request.operationId());
     this.fingerprint = fingerprint(request.customerId(), request.orderId(), lines);
     this.recordTable = settings.idempotencyTable();
-    this.recordKey = Idempotency.key(OPERATION, request.operationId());
+    this.recordKey = Idempotency.key(OPERATION, Idempotency.scope(OPERATION, tables), request.operationId());
+    this.attempt = Idempotency.newAttempt();
+    // the orders layout: the id holds the creation millisecond, which customer queries sort and filter by
+    this.createdAt = OrderIds.createdAt(request.orderId()).orElseThrow();
     String stamp = SeedTimestamps.isoMillis(now);
     List<TransactWriteItem> a = new ArrayList<>();
     for (OrderLine line : lines) {
       a.add(decrement(settings.inventoryTable(), line, stamp));
     }
-    a.add(orderPut(settings.ordersTable(), request, lines, now, settings.orderTimeToLive()));
-    a.add(Idempotency.recordPut(recordTable, OPERATION, request.operationId(), fingerprint, now,
+    a.add(orderPut(settings.ordersTable(), request, lines, createdAt, settings.orderTimeToLive()));
+    a.add(Idempotency.recordPut(recordTable, recordKey, OPERATION, fingerprint, attempt, now,
         settings.idempotencyRetention()));
     this.actions = List.copyOf(a);
     RequestLimits.check(actions, "lines");
@@ -134,18 +146,19 @@ public final class OrderPlan {
 
   /** The result of a committed transaction. */
   public OrderResult confirmed() {
-    return new OrderResult.Confirmed(request.customerId(), request.orderId(), lines, now, false);
+    return new OrderResult.Confirmed(request.customerId(), request.orderId(), lines, createdAt, false);
   }
 
   /**
-   * The result for an existing idempotency record: a replay if it holds this order's fingerprint,
-   * otherwise an {@link IdempotentParameterMismatchException}.
+   * The result for an existing idempotency record: with this order's fingerprint, applied by this call if
+   * the record holds this call's attempt id and a replay otherwise; with another fingerprint an
+   * {@link IdempotentParameterMismatchException}.
    */
   public OrderResult replayOf(Map<String, AttributeValue> record) {
     Optional<String> stored = Idempotency.storedFingerprint(record);
     if (stored.isPresent() && stored.get().equals(fingerprint)) {
-      Instant created = Idempotency.storedCreatedAt(record).orElse(now);
-      return new OrderResult.Confirmed(request.customerId(), request.orderId(), lines, created, true);
+      return new OrderResult.Confirmed(request.customerId(), request.orderId(), lines, createdAt,
+          !Idempotency.writtenBy(record, attempt));
     }
     throw IdempotentParameterMismatchException.of("Operation id " + request.operationId()
         + " was already used for a different order; an operation id may be reused only for the same customer, "
@@ -198,12 +211,12 @@ public final class OrderPlan {
   }
 
   /**
-   * The order in the orders module's layout. Unlike the seed's transactional order, it carries
-   * {@code order_date} (the UTC day of {@code created_at}) and {@code expires_at} (epoch seconds), so it
-   * appears in {@code OrderDateIndex} / {@code StatusIndex} and expires like any other order.
+   * The order in the orders module's layout, built by the orders module's own {@link Order}: the same
+   * attribute names, {@code order_date} (the UTC day of {@code created_at}), {@code created_at} (the id's
+   * millisecond) and {@code expires_at}, so it is found by every orders query.
    */
-  private static TransactWriteItem orderPut(String table, OrderRequest request, List<OrderLine> lines, Instant now,
-      Duration timeToLive) {
+  private static TransactWriteItem orderPut(String table, OrderRequest request, List<OrderLine> lines,
+      Instant createdAt, Duration timeToLive) {
     List<AttributeValue> items = new ArrayList<>();
     for (OrderLine line : lines) {
       Map<String, AttributeValue> m = new LinkedHashMap<>();
@@ -211,18 +224,14 @@ public final class OrderPlan {
       m.put("quantity", AttributeValue.fromN(Long.toString(line.quantity())));
       items.add(AttributeValue.fromM(m));
     }
-    Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put("customer_id", AttributeValue.fromS(request.customerId()));
-    item.put("order_id", AttributeValue.fromS(request.orderId()));
-    item.put("items", AttributeValue.fromL(items));
-    item.put("status", AttributeValue.fromS("confirmed"));
-    item.put("order_date", AttributeValue.fromS(SeedTimestamps.utcDay(now).toString()));
-    item.put("created_at", AttributeValue.fromS(SeedTimestamps.isoMillis(now)));
-    item.put("expires_at", AttributeValue.fromN(SeedTimestamps.epochSeconds(now.plus(timeToLive))));
+    Order order = Order.of(OrderKey.of(request.customerId(), request.orderId()), SeedTimestamps.utcDay(createdAt),
+        createdAt, OrderStatus.CONFIRMED, Instant.ofEpochSecond(createdAt.plus(timeToLive).getEpochSecond()),
+        Map.of(ITEMS, AttributeValue.fromL(items)));
     return TransactWriteItem.builder().put(Put.builder()
         .tableName(table)
-        .item(item)
-        .conditionExpression("attribute_not_exists(order_id)")
+        .item(order.toItem())
+        .conditionExpression("attribute_not_exists(#o)")
+        .expressionAttributeNames(Map.of("#o", Order.ORDER_ID))
         .build()).build();
   }
 }

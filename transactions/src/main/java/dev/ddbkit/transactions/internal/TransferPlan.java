@@ -34,15 +34,18 @@ public final class TransferPlan {
   private final String fingerprint;
   private final String recordTable;
   private final String recordKey;
+  private final String attempt;
   private final List<TransactWriteItem> actions;
 
   private TransferPlan(TransferRequest request, TransactionSettings settings, Instant now) {
     this.request = request;
     Idempotency.checkOperationId(request.operationId());
-    this.token = Idempotency.token(OPERATION, request.operationId());
+    List<String> tables = List.of(settings.accountsTable(), settings.idempotencyTable());
+    this.token = Idempotency.token(OPERATION, tables, request.operationId());
     this.fingerprint = fingerprint(request);
     this.recordTable = settings.idempotencyTable();
-    this.recordKey = Idempotency.key(OPERATION, request.operationId());
+    this.recordKey = Idempotency.key(OPERATION, Idempotency.scope(OPERATION, tables), request.operationId());
+    this.attempt = Idempotency.newAttempt();
     String stamp = SeedTimestamps.isoMillis(now);
     AttributeValue amount = AttributeValue.fromN(Long.toString(request.amount()));
     TransactWriteItem debit = TransactWriteItem.builder().update(Update.builder()
@@ -62,7 +65,7 @@ public final class TransferPlan {
         .expressionAttributeNames(Map.of("#b", "balance", "#u", "updated_at", "#id", "account_id"))
         .expressionAttributeValues(Map.of(":amount", amount, ":now", AttributeValue.fromS(stamp)))
         .build()).build();
-    TransactWriteItem record = Idempotency.recordPut(recordTable, OPERATION, request.operationId(), fingerprint, now,
+    TransactWriteItem record = Idempotency.recordPut(recordTable, recordKey, OPERATION, fingerprint, attempt, now,
         settings.idempotencyRetention());
     this.actions = List.of(debit, credit, record);
     RequestLimits.check(actions, "transfer");
@@ -106,14 +109,15 @@ public final class TransferPlan {
   }
 
   /**
-   * The result for an existing idempotency record: a replay if it holds this transfer's fingerprint,
-   * otherwise an {@link IdempotentParameterMismatchException}.
+   * The result for an existing idempotency record: with this transfer's fingerprint, applied by this call
+   * if the record holds this call's attempt id and a replay otherwise; with another fingerprint an
+   * {@link IdempotentParameterMismatchException}.
    */
   public TransferResult replayOf(Map<String, AttributeValue> record) {
     Optional<String> stored = Idempotency.storedFingerprint(record);
     if (stored.isPresent() && stored.get().equals(fingerprint)) {
       return new TransferResult.Transferred(request.operationId(), request.fromAccount(), request.toAccount(),
-          request.amount(), true);
+          request.amount(), !Idempotency.writtenBy(record, attempt));
     }
     throw IdempotentParameterMismatchException.of("Operation id " + request.operationId()
         + " was already used for a different transfer; an operation id may be reused only for the same accounts "

@@ -31,6 +31,8 @@ class PlansTest {
   private static final TransactionSettings SETTINGS = TransactionSettings.builder()
       .inventoryTable("inv").ordersTable("ord").accountsTable("acc").idempotencyTable("idem").build();
   private static final Instant NOW = Instant.parse("2024-01-15T10:20:30Z");
+  /** An order id created at {@link #NOW}: the orders layout holds the creation millisecond in the id. */
+  private static final String ID = "ORD_" + NOW.toEpochMilli() + "_00000001";
 
   @Test
   void merge_sameProductOnTwoLines_isOneLineWithTheSum() {
@@ -59,7 +61,7 @@ class PlansTest {
 
   @Test
   void order_mergedLines_touchEachInventoryItemOnce() {
-    OrderPlan plan = OrderPlan.of(order("o1", List.of(OrderLine.of("a", 2), OrderLine.of("a", 3))), SETTINGS, NOW);
+    OrderPlan plan = OrderPlan.of(order(ID, List.of(OrderLine.of("a", 2), OrderLine.of("a", 3))), SETTINGS, NOW);
     assertThat(plan.actions()).hasSize(3);
     assertThat(plan.actions().get(0).update().expressionAttributeValues().get(":qty").n()).isEqualTo("5");
     Map<String, AttributeValue> orderItem = plan.actions().get(1).put().item();
@@ -77,7 +79,8 @@ class PlansTest {
   void order_timeToLive_isConfigurableAndTheDayIsUtc() {
     TransactionSettings settings = SETTINGS.toBuilder().orderTimeToLive(Duration.ofDays(30)).build();
     Instant lateEvening = Instant.parse("2024-01-15T23:59:59.999Z");
-    OrderPlan plan = OrderPlan.of(order("o1", List.of(OrderLine.of("a", 1))), settings, lateEvening);
+    OrderPlan plan = OrderPlan.of(order("ORD_" + lateEvening.toEpochMilli() + "_00000001", List.of(OrderLine.of("a", 1))),
+        settings, NOW);
     Map<String, AttributeValue> orderItem = plan.actions().get(1).put().item();
     assertThat(orderItem.get("order_date").s()).isEqualTo("2024-01-15");
     assertThat(orderItem.get("expires_at").n())
@@ -99,7 +102,7 @@ class PlansTest {
     for (int i = 0; i < 99; i++) {
       lines.add(OrderLine.of("p" + i, 1));
     }
-    assertThatThrownBy(() -> OrderPlan.of(order("o1", lines), SETTINGS, NOW))
+    assertThatThrownBy(() -> OrderPlan.of(order(ID, lines), SETTINGS, NOW))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("at most 98 distinct products")
         .hasMessageContaining("100 items per transaction");
@@ -111,12 +114,12 @@ class PlansTest {
     for (int i = 0; i < 98; i++) {
       lines.add(OrderLine.of("p" + i, 1));
     }
-    assertThat(OrderPlan.of(order("o1", lines), SETTINGS, NOW).actions()).hasSize(100);
+    assertThat(OrderPlan.of(order(ID, lines), SETTINGS, NOW).actions()).hasSize(100);
   }
 
   @Test
   void limits_itemOver400KB_isRejectedNamingTheLimit() {
-    OrderPlan plan = OrderPlan.of(order("o1", List.of(OrderLine.of("a", 1))), SETTINGS, NOW);
+    OrderPlan plan = OrderPlan.of(order(ID, List.of(OrderLine.of("a", 1))), SETTINGS, NOW);
     var big = plan.actions().get(1).toBuilder()
         .put(p -> p.tableName("ord").item(Map.of("customer_id", AttributeValue.fromS("x".repeat(410 * 1024)))))
         .build();
@@ -148,7 +151,7 @@ class PlansTest {
 
   @Test
   void order_cancellation_namesEveryShortProductByIndex() {
-    OrderPlan plan = OrderPlan.of(order("o1", List.of(OrderLine.of("a", 5), OrderLine.of("b", 1),
+    OrderPlan plan = OrderPlan.of(order(ID, List.of(OrderLine.of("a", 5), OrderLine.of("b", 1),
         OrderLine.of("c", 9))), SETTINGS, NOW);
     TransactionCanceledException e = cancelled(
         CancellationReason.of(0, "ConditionalCheckFailed", "", Map.of("quantity", AttributeValue.fromN("4"))),
@@ -156,23 +159,23 @@ class PlansTest {
         CancellationReason.of(2, "ConditionalCheckFailed", "", null),
         CancellationReason.of(3, "None", null, null),
         CancellationReason.of(4, "None", null, null));
-    assertThat(plan.interpret(e)).isEqualTo(new OrderResult.InsufficientStock("c1", "o1", List.of(
+    assertThat(plan.interpret(e)).isEqualTo(new OrderResult.InsufficientStock("c1", ID, List.of(
         new Shortage("a", 5, 4, true), new Shortage("c", 9, 0, false))));
   }
 
   @Test
   void order_cancellationOnTheOrderPut_isDuplicateNotOutOfStock() {
-    OrderPlan plan = OrderPlan.of(order("o1", List.of(OrderLine.of("a", 5))), SETTINGS, NOW);
+    OrderPlan plan = OrderPlan.of(order(ID, List.of(OrderLine.of("a", 5))), SETTINGS, NOW);
     TransactionCanceledException e = cancelled(
         CancellationReason.of(0, "None", null, null),
         CancellationReason.of(1, "ConditionalCheckFailed", "", null),
         CancellationReason.of(2, "None", null, null));
-    assertThat(plan.interpret(e)).isEqualTo(new OrderResult.DuplicateOrder("c1", "o1"));
+    assertThat(plan.interpret(e)).isEqualTo(new OrderResult.DuplicateOrder("c1", ID));
   }
 
   @Test
   void order_cancellationOnlyByConflict_isRethrown() {
-    OrderPlan plan = OrderPlan.of(order("o1", List.of(OrderLine.of("a", 5))), SETTINGS, NOW);
+    OrderPlan plan = OrderPlan.of(order(ID, List.of(OrderLine.of("a", 5))), SETTINGS, NOW);
     TransactionCanceledException e = cancelled(
         CancellationReason.of(0, "TransactionConflict", "", null),
         CancellationReason.of(1, "None", null, null),
@@ -212,12 +215,17 @@ class PlansTest {
   }
 
   @Test
-  void token_isDeterministicShortAndDependsOnOperationAndId() {
-    String t = Idempotency.token(TransferPlan.OPERATION, "op-1");
+  void token_isDeterministicShortAndDependsOnOperationTablesAndId() {
+    List<String> tables = List.of("accounts", "ddbkit-idempotency");
+    String t = Idempotency.token(TransferPlan.OPERATION, tables, "op-1");
     assertThat(t).hasSizeLessThanOrEqualTo(36).matches("[0-9a-f]+");
-    assertThat(Idempotency.token(TransferPlan.OPERATION, "op-1")).isEqualTo(t);
-    assertThat(Idempotency.token(TransferPlan.OPERATION, "op-2")).isNotEqualTo(t);
-    assertThat(Idempotency.token(OrderPlan.OPERATION, "op-1")).isNotEqualTo(t);
+    assertThat(Idempotency.token(TransferPlan.OPERATION, tables, "op-1")).isEqualTo(t);
+    assertThat(Idempotency.token(TransferPlan.OPERATION, tables, "op-2")).isNotEqualTo(t);
+    assertThat(Idempotency.token(OrderPlan.OPERATION, tables, "op-1")).isNotEqualTo(t);
+    assertThat(Idempotency.token(TransferPlan.OPERATION, List.of("accounts-b", "ddbkit-idempotency"), "op-1"))
+        .isNotEqualTo(t);
+    assertThat(Idempotency.token(TransferPlan.OPERATION, List.of("accounts", "ddbkit-idempotency-b"), "op-1"))
+        .isNotEqualTo(t);
     assertThat(TransferPlan.of(TransferRequest.of("op-1", "x", "y", 1), SETTINGS, NOW).token())
         .isEqualTo(TransferPlan.of(TransferRequest.of("op-1", "x", "y", 1), SETTINGS, NOW.plusSeconds(60)).token());
   }

@@ -17,6 +17,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,11 +48,12 @@ public final class BatchWriter {
   private final String table;
   private final DdbkitRetry retry;
   private final ThreadPoolExecutor pool;
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
   /**
    * A writer to {@code table}. All {@link #write} calls share one pool of at most {@code concurrency} daemon
    * threads (idle threads end after 30 seconds), so concurrent callers never have more than
-   * {@code concurrency} chunks in flight together and no close is needed.
+   * {@code concurrency} chunks in flight together; {@link #close()} ends them.
    */
   public BatchWriter(DynamoDbAsyncClient client, String table, DdbkitRetry retry, int concurrency) {
     this.client = client;
@@ -60,6 +63,8 @@ public final class BatchWriter {
         new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "ddbkit-metrics-writer-" + THREADS.incrementAndGet());
           t.setDaemon(true);
+          threads.removeIf(old -> !old.isAlive()); // idle threads end after 30 s: keep only the living
+          threads.add(t);
           return t;
         });
     this.pool.allowCoreThreadTimeOut(true);
@@ -68,8 +73,39 @@ public final class BatchWriter {
   /** A point with its item; {@code stored} describes it once written. */
   public record Prepared(MetricPoint point, StoredPoint stored, Map<String, AttributeValue> item) {}
 
+  /** Throws {@link IllegalStateException} once {@link #close()} was called. */
+  public void checkOpen() {
+    if (pool.isShutdown()) {
+      throw new IllegalStateException("ShardedMetrics on " + table + " was closed; writes are no longer accepted.");
+    }
+  }
+
+  /** Stops accepting writes and waits for the pool's threads to end. */
+  public void close() {
+    pool.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          for (Thread t : threads) {
+            t.join(); // a worker signals termination just before it exits: wait until it has
+          }
+          break;
+        }
+        log.warn("Metric writer threads of {} still busy after a minute; waiting on", table);
+      } catch (InterruptedException e) {
+        interrupted = true;
+        pool.shutdownNow();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Writes every prepared point or throws {@link MetricWriteException} listing those not written. */
   public BulkWriteResult write(List<Prepared> points) {
+    checkOpen();
     List<List<Prepared>> chunks = new ArrayList<>();
     for (int i = 0; i < points.size(); i += MAX_BATCH) {
       chunks.add(points.subList(i, Math.min(points.size(), i + MAX_BATCH)));
@@ -152,7 +188,7 @@ public final class BatchWriter {
     for (Prepared p : chunk) {
       pending.put(Items.keyString(p.item()), p);
     }
-    DdbkitRetry.Session session = retry.session();
+    DdbkitRetry.Session session = retry.session("BatchWriteItem", table);
     int requests = 0;
     while (true) {
       Throwable reason;

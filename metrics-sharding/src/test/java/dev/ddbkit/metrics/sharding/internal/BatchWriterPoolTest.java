@@ -67,4 +67,24 @@ class BatchWriterPoolTest {
     assertThat(client.senderThreads).isNotEmpty().hasSizeLessThanOrEqualTo(2)
         .allMatch(n -> n.startsWith("ddbkit-metrics-writer-"));
   }
+
+  @Test
+  void close_endsEveryWriterThreadAndRefusesFurtherWrites() {
+    AcceptingClient client = new AcceptingClient();
+    ShardedMetrics metrics = ShardedMetrics.create(client, "metrics-test", c -> c.shardCount(4).writeConcurrency(3));
+    List<MetricPoint> points = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      points.add(MetricPoint.of("m", Instant.parse("2024-01-15T10:00:00Z").plusMillis(i), i));
+    }
+    metrics.putAll(points);
+    assertThat(client.senderThreads).isNotEmpty();
+
+    metrics.close();
+
+    Set<String> alive = new java.util.HashSet<>();
+    Thread.getAllStackTraces().keySet().forEach(t -> alive.add(t.getName()));
+    assertThat(alive).doesNotContainAnyElementsOf(client.senderThreads);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> metrics.putAll(points))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
 }
