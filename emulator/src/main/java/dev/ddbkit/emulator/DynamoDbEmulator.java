@@ -94,6 +94,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
     private InetAddress address = InetAddress.getLoopbackAddress();
+    private boolean enforceThroughput;
 
     private Builder() {}
 
@@ -130,6 +131,17 @@ public final class DynamoDbEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether to throttle as DynamoDB does (default: off): per partition key beyond 3,000 read or 1,000 write
+     * units a second, and per provisioned table beyond its read or write capacity (with 300 seconds of burst),
+     * answering ProvisionedThroughputExceededException with {@code ThrottlingReasons}. Buckets refill by the
+     * emulator's clock.
+     */
+    public Builder enforceThroughput(boolean enforce) {
+      this.enforceThroughput = enforce;
+      return this;
+    }
+
     /** The address to bind (default: loopback only). */
     public Builder bindAddress(InetAddress address) {
       this.address = Objects.requireNonNull(address, "address");
@@ -141,7 +153,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
       WireServer server;
       try {
         server = WireServer.start(address, port,
-            p -> new Engine(clock, address.getHostAddress() + ":" + p), latency);
+            p -> new Engine(clock, address.getHostAddress() + ":" + p, enforceThroughput), latency);
       } catch (IOException e) {
         throw new UncheckedIOException("The emulator could not listen on " + address.getHostAddress() + ":" + port, e);
       }

@@ -45,6 +45,11 @@ final class Capacity {
     return Math.max(1, (bytes + 1023) / 1024);
   }
 
+  /** The units consumed on the table itself (not its indexes). */
+  double tableUnits() {
+    return tableUnits;
+  }
+
   Capacity read(double units) {
     tableUnits += units;
     readUnits += units;

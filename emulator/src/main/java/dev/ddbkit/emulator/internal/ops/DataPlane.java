@@ -125,11 +125,14 @@ final class DataPlane {
     Parsed p = parse(r);
     Capacity.Mode mode = Capacity.mode(r);
     boolean consistent = r.bool("ConsistentRead").orElse(false);
+    Optional<Value> pk = Optional.of(key.get(table.schema().hash()));
+    engine.throughput.admit(table, pk, false);
     Optional<Map<String, Value>> item = table.get(key);
     Map<String, Object> out = new LinkedHashMap<>();
     item.ifPresent(i -> out.put("Item", Attributes.toJson(p.projection.map(pr -> pr.apply(i)).orElse(i))));
-    Capacity.put(out, mode, new Capacity(table.name()).read(
-        Capacity.readUnits(item.map(Attributes::size).orElse(0L), consistent)));
+    Capacity c = new Capacity(table.name()).read(Capacity.readUnits(item.map(Attributes::size).orElse(0L), consistent));
+    engine.throughput.charge(table, pk, false, c.tableUnits());
+    Capacity.put(out, mode, c);
     return out;
   }
 
@@ -151,6 +154,7 @@ final class DataPlane {
     String rv = returnValues(r, Set.of("NONE", "ALL_OLD"));
     boolean returnOld = returnOldOnFailure(r);
     Capacity.Mode mode = Capacity.mode(r);
+    engine.throughput.admit(table, Optional.of(item.get(table.schema().hash())), true);
     Outcome o = write(table, table.schema().keyOf(item), p.condition, returnOld, old -> Optional.of(item));
     return writeResponse(table, rv, o, List.of(), mode);
   }
@@ -162,6 +166,7 @@ final class DataPlane {
     String rv = returnValues(r, Set.of("NONE", "ALL_OLD"));
     boolean returnOld = returnOldOnFailure(r);
     Capacity.Mode mode = Capacity.mode(r);
+    engine.throughput.admit(table, Optional.of(key.get(table.schema().hash())), true);
     Outcome o = write(table, key, p.condition, returnOld, old -> Optional.empty());
     return writeResponse(table, rv, o, List.of(), mode);
   }
@@ -174,6 +179,7 @@ final class DataPlane {
     boolean returnOld = returnOldOnFailure(r);
     Capacity.Mode mode = Capacity.mode(r);
     checkKeyNotUpdated(table, p.update);
+    engine.throughput.admit(table, Optional.of(key.get(table.schema().hash())), true);
     Outcome o = write(table, key, p.condition, returnOld, old -> Optional.of(updated(table, key, old, p.update)));
     return writeResponse(table, rv, o, p.update.map(Update::paths).orElse(List.of()), mode);
   }
@@ -219,7 +225,10 @@ final class DataPlane {
       default -> Optional.empty();
     };
     attributes.filter(a -> !a.isEmpty()).ifPresent(a -> out.put("Attributes", Attributes.toJson(a)));
-    Capacity.put(out, mode, writeCapacity(table, o));
+    Capacity c = writeCapacity(table, o);
+    Map<String, Value> any = o.next().or(o::old).orElse(Map.of());
+    engine.throughput.charge(table, Optional.ofNullable(any.get(table.schema().hash())), true, c.tableUnits());
+    Capacity.put(out, mode, c);
     return out;
   }
 
@@ -281,6 +290,8 @@ final class DataPlane {
     boolean forward = r.bool("ScanIndexForward").orElse(true);
     Read read = read(table, index, r, p);
     Optional<Map<String, Value>> start = startKey(table, index, r);
+    Optional<Value> pk = index.isPresent() ? Optional.empty() : Optional.of(kc.partitionValue());
+    engine.throughput.admit(table, pk, false);
     Iterator<Map<String, Value>> items;
     if (index.isPresent()) {
       items = index.get().query(kc.partitionValue(), start.map(s -> index.get().entryKey(s)), forward);
@@ -289,7 +300,7 @@ final class DataPlane {
     }
     Optional<String> range = schema.range();
     Optional<KeyCondition.SortCondition> sort = kc.sort();
-    return page(table, index, r, p, read, items, item -> sort.isEmpty() || sort.get().matches(item.get(range.get())), true);
+    return page(table, index, r, p, read, items, item -> sort.isEmpty() || sort.get().matches(item.get(range.get())), true, pk);
   }
 
   Map<String, Object> scan(String region, Request r) {
@@ -317,12 +328,13 @@ final class DataPlane {
     }
     Read read = read(table, index, r, p);
     Optional<Map<String, Value>> start = startKey(table, index, r);
+    engine.throughput.admit(table, Optional.empty(), false);
     int seg = segment.orElse(0L).intValue();
     int tot = total.orElse(1L).intValue();
     Iterator<Map<String, Value>> items = index.isPresent()
         ? index.get().scan(seg, tot, start)
         : table.scan(seg, tot, start);
-    return page(table, index, r, p, read, items, item -> true, false);
+    return page(table, index, r, p, read, items, item -> true, false, Optional.empty());
   }
 
   private static Optional<Index> indexOf(Table table, Request r) {
@@ -400,7 +412,8 @@ final class DataPlane {
   }
 
   private Map<String, Object> page(Table table, Optional<Index> index, Request r, Parsed p, Read read,
-      Iterator<Map<String, Value>> items, java.util.function.Predicate<Map<String, Value>> keyMatch, boolean contiguous) {
+      Iterator<Map<String, Value>> items, java.util.function.Predicate<Map<String, Value>> keyMatch, boolean contiguous,
+      Optional<Value> partitionKey) {
     Capacity.Mode mode = Capacity.mode(r);
     List<Object> out = new ArrayList<>();
     long scanned = 0;
@@ -465,6 +478,7 @@ final class DataPlane {
     } else {
       c.read(units);
     }
+    engine.throughput.charge(table, partitionKey, false, index.isPresent() ? units : c.tableUnits());
     Capacity.put(response, mode, c);
     return response;
   }
@@ -501,6 +515,9 @@ final class DataPlane {
       throw DynamoException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
     }
     for (Plan plan : plans) {
+      engine.throughput.admit(plan.table(), Optional.empty(), false);
+    }
+    for (Plan plan : plans) {
       List<Object> found = new ArrayList<>();
       Capacity c = new Capacity(plan.table().name());
       for (Map<String, Value> key : plan.keys()) {
@@ -509,6 +526,7 @@ final class DataPlane {
         item.ifPresent(i -> found.add(Attributes.toJson(plan.parsed().projection.map(pr -> pr.apply(i)).orElse(i))));
       }
       responses.put(plan.table().name(), found);
+      engine.throughput.charge(plan.table(), Optional.empty(), false, c.tableUnits());
       capacity.put(plan.table().name(), c);
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -553,10 +571,15 @@ final class DataPlane {
       throw DynamoException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
           + "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
     }
+    for (Write w : writes) {
+      engine.throughput.admit(w.table(), Optional.of(w.key().get(w.table().schema().hash())), true);
+    }
     Map<String, Capacity> capacity = new LinkedHashMap<>();
     for (Write w : writes) {
       Outcome o = write(w.table(), w.key(), Optional.empty(), false, old -> w.item());
-      capacity.computeIfAbsent(w.table().name(), Capacity::new).add(writeCapacity(w.table(), o));
+      Capacity c = writeCapacity(w.table(), o);
+      engine.throughput.charge(w.table(), Optional.of(w.key().get(w.table().schema().hash())), true, c.tableUnits());
+      capacity.computeIfAbsent(w.table().name(), Capacity::new).add(c);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("UnprocessedItems", Map.of());

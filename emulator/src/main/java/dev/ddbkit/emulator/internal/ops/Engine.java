@@ -14,13 +14,20 @@ public final class Engine {
   final Catalog catalog = new Catalog();
   final Clock clock;
   final String endpointAddress;
+  final Throughput throughput;
   private final ControlPlane control;
   private final DataPlane data;
   private final Transactions transactions;
 
   public Engine(Clock clock, String endpointAddress) {
+    this(clock, endpointAddress, false);
+  }
+
+  /** With {@code enforceThroughput}, requests beyond partition or provisioned table limits are throttled. */
+  public Engine(Clock clock, String endpointAddress, boolean enforceThroughput) {
     this.clock = clock;
     this.endpointAddress = endpointAddress;
+    this.throughput = new Throughput(enforceThroughput, clock);
     this.control = new ControlPlane(this);
     this.data = new DataPlane(this);
     this.transactions = new Transactions(this, data);

@@ -175,6 +175,9 @@ final class Transactions {
   private Map<String, Object> execute(List<Action> actions, Capacity.Mode mode) {
     TableLocks locks = new TableLocks();
     for (Action a : actions) {
+      engine.throughput.admit(a.table(), Optional.of(a.key().get(a.table().schema().hash())), true);
+    }
+    for (Action a : actions) {
       locks.add(a.table(), a.key().get(a.table().schema().hash()));
     }
     Map<String, Capacity> capacity = new LinkedHashMap<>();
@@ -229,6 +232,9 @@ final class Transactions {
       for (int i = 0; i < actions.size(); i++) {
         Action a = actions.get(i);
         DataPlane.Outcome outcome = new DataPlane.Outcome(olds.get(i), nexts.get(i));
+        engine.throughput.charge(a.table(), Optional.of(a.key().get(a.table().schema().hash())), true,
+            2 * Capacity.writeUnits(Math.max(olds.get(i).map(Attributes::size).orElse(0L),
+                nexts.get(i).map(Attributes::size).orElse(0L))));
         if (a.kind() != Kind.CONDITION_CHECK) {
           a.table().storeLocked(a.key(), olds.get(i), nexts.get(i));
           capacity.computeIfAbsent(a.table().name(), Capacity::new)
