@@ -204,7 +204,7 @@ public final class DdbkitClients implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
-    RuntimeException failure = null;
+    @Nullable RuntimeException failure = null;
     failure = closeQuietly(sync.value, failure);
     failure = closeQuietly(async.value, failure);
     if (failure != null) {
@@ -212,7 +212,8 @@ public final class DdbkitClients implements AutoCloseable {
     }
   }
 
-  private static RuntimeException closeQuietly(AutoCloseable client, RuntimeException failure) {
+  private static @Nullable RuntimeException closeQuietly(@Nullable AutoCloseable client,
+      @Nullable RuntimeException failure) {
     if (client == null) {
       return failure;
     }

@@ -73,7 +73,10 @@ class ClientSettingsTest {
         .hasMessage(name + " cap must be at most PT1H but was PT2H.");
     assertThatThrownBy(() -> setter.apply(null, Duration.ofSeconds(1))).hasMessage(name + " base must not be null.");
     assertThatThrownBy(() -> setter.apply(Duration.ofMillis(1), null)).hasMessage(name + " cap must not be null.");
-    assertThat(setter.apply(Duration.ofMillis(1), Duration.ofMillis(1)).build()).isNotNull();
+    ClientSettings smallest = setter.apply(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+    dev.ddbkit.core.retry.Backoff applied = name.equals("sdkBackoff") ? smallest.sdkBackoff() : smallest.sdkThrottlingBackoff();
+    assertThat(applied.base()).isEqualTo(Duration.ofMillis(1));
+    assertThat(applied.cap()).isEqualTo(Duration.ofMillis(1));
   }
 
   @Test

@@ -6,7 +6,6 @@ import dev.ddbkit.dax.internal.DaxConfig;
 import dev.ddbkit.dax.internal.DaxRouter;
 import dev.ddbkit.dax.internal.DaxSupport;
 import dev.ddbkit.dax.internal.Tables;
-import dev.ddbkit.dax.internal.ForwardingDynamoDbAsyncClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;

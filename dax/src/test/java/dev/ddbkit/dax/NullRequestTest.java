@@ -76,7 +76,8 @@ class NullRequestTest {
   private static List<Method> routed(Class<?> type) {
     List<Method> routed = new ArrayList<>();
     for (Method m : type.getDeclaredMethods()) {
-      if (Modifier.isPublic(m.getModifiers()) && m.getParameterCount() == 1
+      // bridges: javac re-declares the package-private forwarding superclass's public methods here
+      if (Modifier.isPublic(m.getModifiers()) && !m.isBridge() && !m.isSynthetic() && m.getParameterCount() == 1
           && DynamoDbRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
         routed.add(m);
       }

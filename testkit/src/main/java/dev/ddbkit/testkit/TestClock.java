@@ -57,7 +57,7 @@ public final class TestClock extends Clock {
 
   @Override
   public Instant instant() {
-    return step.isZero() ? now.get() : now.getAndUpdate(i -> i.plus(step));
+    return java.util.Objects.requireNonNull(step.isZero() ? now.get() : now.getAndUpdate(i -> i.plus(step)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ddbkit.core.error;
 
+import dev.ddbkit.core.internal.Contract;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ public final class Require {
   private Require() {}
 
   /** Returns {@code value} or throws if it is null. */
+  @Contract("null, _ -> fail")
   public static <T> T nonNull(@Nullable T value, String name) {
     if (value == null) {
       throw InvalidInputException.of(name, name + " must not be null.");
@@ -35,6 +37,7 @@ public final class Require {
   }
 
   /** Returns {@code value} or throws if it is null, empty or only whitespace. */
+  @Contract("null, _ -> fail")
   public static String nonBlank(@Nullable String value, String name) {
     if (value == null || value.isBlank()) {
       throw InvalidInputException.of(name, name + " must not be blank.");
@@ -71,6 +74,7 @@ public final class Require {
    * Returns {@code value} or throws unless it is a valid DynamoDB table name: 3 to 255 characters of
    * a-z, A-Z, 0-9, '_', '-' and '.'.
    */
+  @Contract("null, _ -> fail")
   public static String tableName(@Nullable String value, String name) {
     nonBlank(value, name);
     argument(TABLE_NAME.matcher(value).matches(), name,
@@ -79,11 +83,13 @@ public final class Require {
   }
 
   /** Whether {@code value} is a valid DynamoDB table (or index) name. */
+  @Contract("null -> false")
   public static boolean isValidTableName(@Nullable String value) {
     return value != null && TABLE_NAME.matcher(value).matches();
   }
 
   /** Returns {@code value} or throws if it is blank or longer than {@code maxBytes} in UTF-8. */
+  @Contract("null, _, _ -> fail")
   public static String maxUtf8Bytes(@Nullable String value, int maxBytes, String name) {
     nonBlank(value, name);
     if (value.length() * 3L <= maxBytes) {
@@ -98,11 +104,13 @@ public final class Require {
   }
 
   /** Returns {@code value} or throws unless it is a valid partition key value: not blank, at most 2048 UTF-8 bytes. */
+  @Contract("null, _ -> fail")
   public static String partitionKey(@Nullable String value, String name) {
     return maxUtf8Bytes(value, MAX_PARTITION_KEY_BYTES, name);
   }
 
   /** Returns {@code value} or throws unless it is a valid sort key value: not blank, at most 1024 UTF-8 bytes. */
+  @Contract("null, _ -> fail")
   public static String sortKey(@Nullable String value, String name) {
     return maxUtf8Bytes(value, MAX_SORT_KEY_BYTES, name);
   }

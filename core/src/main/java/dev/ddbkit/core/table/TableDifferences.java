@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import org.jspecify.annotations.Nullable;
 
 /** Compares a definition with a live table description. */
 final class TableDifferences {
@@ -93,7 +94,7 @@ final class TableDifferences {
     }
   }
 
-  private static void compareKeys(String what, KeyAttribute pk, KeyAttribute sk, List<KeySchemaElement> live,
+  private static void compareKeys(String what, KeyAttribute pk, @Nullable KeyAttribute sk, List<KeySchemaElement> live,
       List<String> diffs) {
     String livePk = null;
     String liveSk = null;

@@ -119,8 +119,8 @@ public final class CursorCodec {
     }
     // defence in depth, should the key ever leak: never send a key outside the queried partition
     if (!start.keySet().equals(new java.util.HashSet<>(spec.keyAttributes()))
-        || !spec.partitionValue().equals(start.get(spec.partitionAttribute()).s())
-        || outside(start.get(spec.sortAttribute()).s(), spec)) {
+        || !spec.partitionValue().equals(java.util.Objects.requireNonNull(start.get(spec.partitionAttribute())).s())
+        || outside(java.util.Objects.requireNonNull(start.get(spec.sortAttribute())).s(), spec)) {
       throw InvalidCursorException.of("The cursor's key does not belong to this query.");
     }
     return start;

@@ -29,7 +29,8 @@ final class CounterStore {
   }
 
   void injected(FaultKind kind, String operation) {
-    injected.get(kind).computeIfAbsent(operation, k -> new LongAdder()).increment();
+    java.util.Objects.requireNonNull(injected.get(kind), "counters of every fault kind")
+        .computeIfAbsent(operation, k -> new LongAdder()).increment();
   }
 
   void backendError(String operation) {

@@ -1,5 +1,6 @@
 package dev.ddbkit.testkit.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 
 /**
@@ -42,7 +43,7 @@ public final class ContainerServer implements AutoCloseable {
   public static final class Unavailable extends Exception {
     private static final long serialVersionUID = 1L;
 
-    Unavailable(String reason, Throwable cause) {
+    Unavailable(String reason, @Nullable Throwable cause) {
       super(reason, cause);
     }
   }

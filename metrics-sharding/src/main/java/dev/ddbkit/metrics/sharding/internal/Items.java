@@ -46,7 +46,8 @@ public final class Items {
 
   /** A string identifying an item's primary key. */
   public static String keyString(Map<String, AttributeValue> item) {
-    return item.get(SHARD).s() + '\u0000' + item.get(TIMESTAMP).s();
+    return java.util.Objects.requireNonNull(item.get(SHARD), SHARD).s() + '\u0000'
+        + java.util.Objects.requireNonNull(item.get(TIMESTAMP), TIMESTAMP).s();
   }
 
   /**

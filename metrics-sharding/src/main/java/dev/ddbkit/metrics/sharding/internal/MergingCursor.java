@@ -131,7 +131,7 @@ public final class MergingCursor implements MetricCursor {
     if (!hasNext()) {
       throw new NoSuchElementException("No more metric points.");
     }
-    StoredPoint p = next;
+    StoredPoint p = java.util.Objects.requireNonNull(next); // hasNext() filled it
     next = null;
     return p;
   }
@@ -221,7 +221,7 @@ public final class MergingCursor implements MetricCursor {
   }
 
   private void await(Shard s) {
-    CompletableFuture<QueryResponse> f = s.pending;
+    CompletableFuture<QueryResponse> f = java.util.Objects.requireNonNull(s.pending, "pending query");
     s.pending = null;
     QueryResponse response;
     try {

@@ -1,16 +1,18 @@
-package dev.ddbkit.dax.internal;
+package dev.ddbkit.dax;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.*;
 
 /**
- * A {@link DynamoDbClient} that sends every request-object operation to {@link #dynamoDb()}. Subclasses
+ * Not API: the superclass of {@link DaxAwareClient}, package-private so that no public signature names it.
+ *
+ * <p>A {@link DynamoDbClient} that sends every request-object operation to {@link #dynamoDb()}. Subclasses
  * override the operations they route elsewhere. Consumer-builder overloads, paginators and waiters are
  * left to the interface's defaults, which call back into the request-object operations of {@code this}, so
  * they follow the subclass's routing.
  */
-public abstract class ForwardingDynamoDbClient implements DynamoDbClient {
+abstract class ForwardingDynamoDbClient implements DynamoDbClient {
 
   /** The client that serves every operation this class does not override. */
   protected abstract DynamoDbClient dynamoDb();

@@ -1,4 +1,4 @@
-package dev.ddbkit.dax.internal;
+package dev.ddbkit.dax;
 
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -6,11 +6,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfigurati
 import software.amazon.awssdk.services.dynamodb.model.*;
 
 /**
- * A {@link DynamoDbAsyncClient} that sends every request-object operation to {@link #dynamoDb()}.
+ * Not API: the superclass of {@link DaxAwareAsyncClient}, package-private so that no public signature names it.
+ *
+ * <p>A {@link DynamoDbAsyncClient} that sends every request-object operation to {@link #dynamoDb()}.
  * Subclasses override the operations they route elsewhere; consumer-builder overloads, paginators and
  * waiters keep the interface's defaults, which call back into {@code this}.
  */
-public abstract class ForwardingDynamoDbAsyncClient implements DynamoDbAsyncClient {
+abstract class ForwardingDynamoDbAsyncClient implements DynamoDbAsyncClient {
 
   /** The client that serves every operation this class does not override. */
   protected abstract DynamoDbAsyncClient dynamoDb();
