@@ -74,6 +74,36 @@ public final class CallDetails {
     return tables.size() == 1 && only != null ? only : MetricsHook.MULTIPLE_TABLES;
   }
 
+  /** Every table {@code request} names, sorted. */
+  public static List<String> tablesOf(SdkRequest request) {
+    java.util.TreeSet<String> tables = new java.util.TreeSet<>();
+    request.getValueForField("TableName", String.class).ifPresent(tables::add);
+    if (request instanceof BatchGetItemRequest r) {
+      tables.addAll(r.requestItems().keySet());
+    } else if (request instanceof BatchWriteItemRequest r) {
+      tables.addAll(r.requestItems().keySet());
+    } else if (request instanceof TransactWriteItemsRequest r) {
+      for (TransactWriteItem i : r.transactItems()) {
+        if (i.put() != null) {
+          tables.add(i.put().tableName());
+        } else if (i.update() != null) {
+          tables.add(i.update().tableName());
+        } else if (i.delete() != null) {
+          tables.add(i.delete().tableName());
+        } else if (i.conditionCheck() != null) {
+          tables.add(i.conditionCheck().tableName());
+        }
+      }
+    } else if (request instanceof TransactGetItemsRequest r) {
+      for (TransactGetItem i : r.transactItems()) {
+        if (i.get() != null) {
+          tables.add(i.get().tableName());
+        }
+      }
+    }
+    return List.copyOf(tables);
+  }
+
   /** The index a Query or Scan reads, when it names one. */
   public static Optional<String> indexOf(SdkRequest request) {
     return request.getValueForField("IndexName", String.class);
