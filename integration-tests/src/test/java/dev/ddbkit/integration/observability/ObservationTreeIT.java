@@ -19,6 +19,7 @@ import dev.ddbkit.testkit.fault.Fault;
 import dev.ddbkit.testkit.fault.FaultProxy;
 import dev.ddbkit.testkit.fault.FaultRule;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ class ObservationTreeIT {
     List<String> found = new ArrayList<>();
     TestObservationRegistryAssert.assertThat(registry).hasHandledContextsThatSatisfy(contexts -> {
       for (Observation.Context c : contexts) {
-        Observation p = c.getParentObservation();
+        ObservationView p = c.getParentObservation();
         if (c instanceof DynamoDbCallContext call && p != null
             && parent.equals(p.getContextView().getContextualName())) {
           found.add(call.operation());
