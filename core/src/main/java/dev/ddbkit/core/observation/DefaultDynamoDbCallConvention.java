@@ -66,8 +66,6 @@ public class DefaultDynamoDbCallConvention implements DynamoDbCallConvention {
           .ifPresent(n -> values.add(KeyValue.of("aws.dynamodb.scanned_count", Integer.toString(n))));
       CallDetails.unprocessed(response.get())
           .ifPresent(n -> values.add(KeyValue.of("aws.dynamodb.unprocessed_items", Long.toString(n))));
-      response.get().sdkHttpResponse().firstMatchingHeader("x-amzn-RequestId")
-          .ifPresent(id -> values.add(KeyValue.of("aws.request_id", id)));
     }
     Throwable error = context.getError();
     if (error != null) {
@@ -76,9 +74,8 @@ public class DefaultDynamoDbCallConvention implements DynamoDbCallConvention {
         values.add(KeyValue.of("aws.dynamodb.throttling_reasons",
             reasons.stream().map(ThrottlingReason::code).collect(Collectors.joining(","))));
       }
-      DdbkitErrors.translate(error, null, null).requestId()
-          .ifPresent(id -> values.add(KeyValue.of("aws.request_id", id)));
     }
+    context.requestId().ifPresent(id -> values.add(KeyValue.of("aws.request_id", id)));
     return KeyValues.of(values);
   }
 }

@@ -16,6 +16,7 @@ public final class DynamoDbCallContext extends Observation.Context {
   private final List<String> tables;
   private final SdkRequest request;
   private volatile @Nullable SdkResponse response;
+  private volatile @Nullable String requestId;
 
   DynamoDbCallContext(String operation, List<String> tables, SdkRequest request) {
     this.operation = operation;
@@ -41,6 +42,15 @@ public final class DynamoDbCallContext extends Observation.Context {
   /** The response, once the call succeeded. */
   public Optional<SdkResponse> response() {
     return Optional.ofNullable(response);
+  }
+
+  /** The AWS request id of the last attempt, once a response arrived. */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  void requestId(@Nullable String requestId) {
+    this.requestId = requestId;
   }
 
   void response(SdkResponse response) {

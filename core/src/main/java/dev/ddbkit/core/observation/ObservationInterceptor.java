@@ -59,6 +59,14 @@ final class ObservationInterceptor implements ExecutionInterceptor {
   }
 
   @Override
+  public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+    DynamoDbCallContext ctx = attributes.getAttribute(CONTEXT);
+    if (ctx != null) {
+      ctx.requestId(context.httpResponse().firstMatchingHeader("x-amzn-RequestId").orElse(null));
+    }
+  }
+
+  @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     Observation observation = attributes.getAttribute(OBSERVATION);
     DynamoDbCallContext ctx = attributes.getAttribute(CONTEXT);
@@ -66,7 +74,16 @@ final class ObservationInterceptor implements ExecutionInterceptor {
       return;
     }
     ctx.response(context.response());
-    observation.stop();
+    stop(observation);
+  }
+
+  /** Stops {@code observation}; a failing convention or handler is logged and never fails the DynamoDB call. */
+  private static void stop(Observation observation) {
+    try {
+      observation.stop();
+    } catch (RuntimeException e) {
+      log.warn("An observation handler or convention failed; the DynamoDB call is not affected", e);
+    }
   }
 
   @Override
@@ -81,7 +98,11 @@ final class ObservationInterceptor implements ExecutionInterceptor {
         ctx.response(r);
       }
     });
-    observation.error(context.exception());
-    observation.stop();
+    try {
+      observation.error(context.exception());
+    } catch (RuntimeException e) {
+      log.warn("An observation handler failed; the DynamoDB call is not affected", e);
+    }
+    stop(observation);
   }
 }

@@ -171,6 +171,30 @@ class ObservationTreeIT {
             .hasLowCardinalityKeyValue("db.operation.name", "PutItem").doesNotHaveParentObservation());
   }
 
+  @Test
+  void failingConvention_neverFailsTheDynamoDbCall(DynamoDbLocal local) {
+    var failing = new dev.ddbkit.core.observation.DefaultDynamoDbCallConvention() {
+      @Override
+      public io.micrometer.common.KeyValues getHighCardinalityKeyValues(DynamoDbCallContext context) {
+        throw new IllegalStateException("broken convention");
+      }
+    };
+    try (DdbkitClients broken = DdbkitClients.create(local.clientSettings().toBuilder()
+        .addInterceptor(DdbkitObservations.interceptor(registry, failing)).build())) {
+      broken.sync().putItem(r -> r.tableName(orders.name()).item(order("O-7")));
+      assertThat(broken.sync().getItem(r -> r.tableName(orders.name()).key(Map.of(
+          "customer_id", AttributeValue.fromS(CUSTOMER), "order_id", AttributeValue.fromS("O-7")))).hasItem()).isTrue();
+    }
+  }
+
+  @Test
+  void successfulCall_carriesTheAwsRequestId() {
+    clients.sync().putItem(r -> r.tableName(orders.name()).item(order("O-8")));
+
+    TestObservationRegistryAssert.assertThat(registry).hasAnObservation(o -> o.hasNameEqualTo("db.client.operation")
+        .hasHighCardinalityKeyValueWithKey("aws.request_id"));
+  }
+
   /** The DynamoDB operations observed as children of the ddbkit operation {@code parent}, in order. */
   private List<String> children(String parent) {
     List<String> found = new ArrayList<>();
