@@ -472,13 +472,16 @@ public final class ClientSettings {
     }
 
     /**
-     * Reports every call of every client built from these settings to {@code hook}, through a
-     * {@code MetricsInterceptor} installed before the other interceptors: duration, attempts and outcome per
-     * call, SDK retries, throttled attempts, and consumed capacity per table and index (the interceptor asks
-     * for {@code ReturnConsumedCapacity=INDEXES} when a request did not set it).
+     * Reports every call of every client built from these settings to {@code hook}, measured once by the SDK's
+     * own {@code MetricPublisher} ({@code CoreMetric}, {@code HttpMetric}): duration, attempts and outcome per
+     * call, SDK retries, throttled attempts with DynamoDB's throttling reason, service-call time and HTTP pool
+     * use; an interceptor installed before the other interceptors adds what the SDK does not measure: consumed
+     * capacity per table, index and operation (it asks for {@code ReturnConsumedCapacity=INDEXES} when a request
+     * did not set it), items returned and unprocessed items. Set it once here, not also as an interceptor or
+     * publisher, or calls are counted twice.
      *
      * <pre>{@code
-     * ClientSettings.builder().metrics(MicrometerMetrics.of(registry)).build();
+     * ClientSettings.builder().metrics(DdbkitMeterBinder.of(registry)).build();
      * }</pre>
      */
     public Builder metrics(MetricsHook hook) {

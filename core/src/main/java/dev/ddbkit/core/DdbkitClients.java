@@ -1,7 +1,8 @@
 package dev.ddbkit.core;
 
 import dev.ddbkit.core.error.Require;
-import dev.ddbkit.core.metrics.MetricsInterceptor;
+import dev.ddbkit.core.metrics.internal.CallMetricsInterceptor;
+import dev.ddbkit.core.metrics.internal.HookMetricPublisher;
 import dev.ddbkit.core.retry.Backoff;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -163,7 +164,9 @@ public final class DdbkitClients implements AutoCloseable {
         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
         .retryStrategy(retryStrategy(settings));
     if (settings.metricsEnabled()) {
-      o.addExecutionInterceptor(MetricsInterceptor.of(settings.metrics()));
+      // one path: the SDK's metric publisher measures, the interceptor only adds what the publisher lacks
+      o.addExecutionInterceptor(new CallMetricsInterceptor(true));
+      o.addMetricPublisher(new HookMetricPublisher(settings.metrics()));
     }
     settings.interceptors().forEach(o::addExecutionInterceptor);
     settings.metricPublishers().forEach(o::addMetricPublisher);

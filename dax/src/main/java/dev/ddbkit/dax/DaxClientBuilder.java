@@ -130,8 +130,11 @@ public abstract class DaxClientBuilder<B extends DaxClientBuilder<B>> {
 
   /**
    * Reports to core's metrics hook: requests DAX answered as {@code operationCompleted} (DynamoDB's own
-   * calls are reported by the DynamoDB client's interceptor), and each read retried or write re-sent on
-   * DynamoDB after a DAX failure as {@code retried(operation, table, DDBKIT)}. Default none.
+   * calls are reported by the DynamoDB client's own metrics, {@code ClientSettings.metrics}), each read retried
+   * or write re-sent on DynamoDB after a DAX failure as {@code retried(operation, table, DDBKIT)}, and every
+   * transition of the resilience4j circuit breaker as {@code circuitBreakerTransition(name, from, to)}
+   * ({@code ddbkit.breaker.state} and {@code ddbkit.breaker.transitions} with {@code DdbkitMeterBinder}). Pass
+   * the same hook as {@code ClientSettings.metrics()}. Default none.
    */
   public B metrics(MetricsHook hook) {
     config.metrics(hook);

@@ -27,8 +27,18 @@ public record DaxHealth(
     Optional<Instant> lastErrorAt,
     DaxCounts counts) {
 
-  /** Whether DAX is configured but currently bypassed (breaker open or half-open); requests still succeed. */
+  /**
+   * Whether DAX is configured but not serving: the breaker is open or half-open, or a DAX endpoint is configured
+   * but DAX cannot be used at all (state {@link DaxState#DISABLED} with an endpoint, such as when the DAX client
+   * jar is missing). Requests still succeed through DynamoDB. Without a configured endpoint DAX is simply off,
+   * not degraded.
+   */
   public boolean degraded() {
-    return state == DaxState.OPEN || state == DaxState.HALF_OPEN;
+    return state == DaxState.OPEN || state == DaxState.HALF_OPEN || state == DaxState.DISABLED && configured();
+  }
+
+  /** Whether a DAX endpoint (or DAX client) was configured. */
+  public boolean configured() {
+    return endpoint.isPresent();
   }
 }

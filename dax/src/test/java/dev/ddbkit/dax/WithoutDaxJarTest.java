@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Loads the dax module in a class loader that cannot see {@code amazon-dax-client}, as a user without the
- * optional dependency would, and checks that a configured endpoint then just means "DynamoDB only".
+ * optional dependency would, and checks that a configured endpoint then means "DynamoDB only", reported as degraded.
  */
 class WithoutDaxJarTest {
 
@@ -70,10 +70,13 @@ class WithoutDaxJarTest {
       Object state = clientClass.getMethod("state").invoke(client);
       Object health = clientClass.getMethod("health").invoke(client);
       Object reason = health.getClass().getMethod("disabledReason").invoke(health);
+      Object degraded = health.getClass().getMethod("degraded").invoke(health);
 
       assertThat(state).hasToString("DISABLED");
       assertThat(reason.toString()).contains("not on the classpath");
       assertThat(dynamoDbCalls).hasValue(1);
+      // configured but unusable: a health check keyed on degraded() must not stay green
+      assertThat(degraded).isEqualTo(Boolean.TRUE);
     }
   }
 }

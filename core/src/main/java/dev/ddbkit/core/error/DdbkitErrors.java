@@ -18,6 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -211,7 +213,7 @@ public final class DdbkitErrors {
       return dev.ddbkit.core.error.TransactionCanceledException.of(message, context, reasons, e);
     }
     if (THROTTLING_CODES.contains(code) || e.isThrottlingException()) {
-      return ThrottlingException.of(message, code, context, e);
+      return ThrottlingException.of(message, code, context, e, throttlingReasons(e));
     }
     if ("TransactionConflictException".equals(code)) {
       return TransactionConflictException.of(message, code, context, e);
@@ -235,6 +237,35 @@ public final class DdbkitErrors {
       return TransientServiceException.of(message, code, context, e);
     }
     return DdbkitException.of(message, code, isSdkRetryable(e), context, e);
+  }
+
+  /**
+   * The {@code ThrottlingReasons} DynamoDB sent with a throttling error, typed; empty when it sent none or
+   * {@code error} is not a throttling error of the DynamoDB model.
+   *
+   * <pre>{@code
+   * List<ThrottlingReason> why = DdbkitErrors.throttlingReasons(sdkException);
+   * }</pre>
+   */
+  public static List<ThrottlingReason> throttlingReasons(Throwable error) {
+    Throwable e = unwrap(error);
+    if (e instanceof ThrottlingException ddbkit) {
+      return ddbkit.reasons();
+    }
+    List<software.amazon.awssdk.services.dynamodb.model.ThrottlingReason> raw = List.of();
+    if (e instanceof ProvisionedThroughputExceededException p && p.hasThrottlingReasons()) {
+      raw = p.throttlingReasons();
+    } else if (e instanceof software.amazon.awssdk.services.dynamodb.model.ThrottlingException t
+        && t.hasThrottlingReasons()) {
+      raw = t.throttlingReasons();
+    } else if (e instanceof RequestLimitExceededException r && r.hasThrottlingReasons()) {
+      raw = r.throttlingReasons();
+    }
+    List<ThrottlingReason> reasons = new ArrayList<>(raw.size());
+    for (var r : raw) {
+      reasons.add(ThrottlingReason.parse(r.reason(), r.resource()));
+    }
+    return List.copyOf(reasons);
   }
 
   private static boolean isSdkRetryable(SdkException e) {

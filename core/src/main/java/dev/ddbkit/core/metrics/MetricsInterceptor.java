@@ -54,7 +54,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  *     .build();
  * }</pre>
  * Most users call {@code ClientSettings.builder().metrics(hook)} instead, which installs this interceptor.
+ *
+ * @deprecated use {@code ClientSettings.Builder.metrics(hook)}, which measures through the SDK's
+ *     {@code MetricPublisher}; adding this interceptor as well counts every call twice. Removed in a later phase.
  */
+@Deprecated(since = "0.1.0")
 public final class MetricsInterceptor implements ExecutionInterceptor {
   private static final Logger log = LoggerFactory.getLogger(MetricsInterceptor.class);
   private static final ExecutionAttribute<CallState> STATE = new ExecutionAttribute<>("ddbkit.metrics.call");

@@ -27,7 +27,11 @@ import org.jspecify.annotations.Nullable;
  * DdbkitClients clients = DdbkitClients.create(ClientSettings.builder().metrics(metrics).build());
  * }</pre>
  * Events that arrive before {@link #bindTo} are dropped.
+ *
+ * @deprecated use {@link DdbkitMeterBinder}, whose meters are documented in core's README. Removed in a
+ *     later phase.
  */
+@Deprecated(since = "0.1.0")
 public final class MicrometerMetrics implements MetricsHook, MeterBinder {
   /** Timer of whole calls. */
   public static final String OPERATION = "ddbkit.operation";

@@ -152,6 +152,7 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
         LOG.info("DAX at {} answers again; routing requests through DAX", endpoint);
       }
       safely(() -> listener.onStateChange(from, to));
+      safely(() -> metrics.circuitBreakerTransition(name, tag(from), tag(to)));
     });
     return cb;
   }
@@ -503,6 +504,10 @@ public final class DaxRouter<C extends SdkAutoCloseable> implements AutoCloseabl
     } catch (RuntimeException e) {
       LOG.warn("A DaxListener threw; ignoring it", e);
     }
+  }
+
+  private static String tag(DaxState state) {
+    return state.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The current state. */

@@ -48,11 +48,15 @@ class DaxCircuitBreakerIT {
     }
   };
 
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
   private DaxAwareClient client(DynamoDbClient dynamoDb, StandInDax dax) {
     return DaxAwareClient.builder()
         .dynamoDb(dynamoDb)
         .daxClient(dax)
         .listener(listener)
+        .metrics(dev.ddbkit.core.metrics.DdbkitMeterBinder.of(registry))
         .probeTimeout(Duration.ofSeconds(5))
         .circuitBreaker(b -> b.slidingWindowSize(3).minimumCalls(3).failureRatePercent(50).coolDown(COOL_DOWN)
             .clock(clock))
@@ -109,6 +113,15 @@ class DaxCircuitBreakerIT {
       assertThat(client.state()).isEqualTo(DaxState.CLOSED);
       assertThat(dax.calls()).as("the probe, then the request itself").isEqualTo(5);
       assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED");
+      // the same transitions reach the metrics hook, from resilience4j's breaker events
+      for (String[] t : new String[][] {{"closed", "open"}, {"open", "half_open"}, {"half_open", "closed"}}) {
+        assertThat(registry.get("ddbkit.breaker.transitions").tags("breaker", "dax", "from", t[0], "to", t[1])
+            .counter().count()).as("%s -> %s", t[0], t[1]).isEqualTo(1);
+      }
+      assertThat(registry.get("ddbkit.breaker.state").tags("breaker", "dax", "state", "closed").gauge().value())
+          .isEqualTo(1);
+      assertThat(registry.get("ddbkit.breaker.state").tags("breaker", "dax", "state", "open").gauge().value())
+          .isZero();
       DaxCounts counts = client.health().counts();
       assertThat(counts.daxAttempts()).isEqualTo(5);
       assertThat(counts.daxAnswers()).isEqualTo(3);

@@ -1,6 +1,9 @@
 package dev.ddbkit.testkit.fault;
 
+import dev.ddbkit.core.error.ThrottlingReason;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +33,16 @@ public final class Fault {
   private final double unprocessedShare;
   private final int conflictIndex;
   private final boolean afterForwarding;
+  private final List<ThrottlingReason> throttlingReasons;
 
   private Fault(FaultKind kind, int status, String errorType, String message, @Nullable Latency latency,
       double unprocessedShare, int conflictIndex, boolean afterForwarding) {
+    this(kind, status, errorType, message, latency, unprocessedShare, conflictIndex, afterForwarding, List.of());
+  }
+
+  private Fault(FaultKind kind, int status, String errorType, String message, @Nullable Latency latency,
+      double unprocessedShare, int conflictIndex, boolean afterForwarding, List<ThrottlingReason> throttlingReasons) {
+    this.throttlingReasons = List.copyOf(throttlingReasons);
     this.kind = kind;
     this.status = status;
     this.errorType = errorType;
@@ -52,6 +62,36 @@ public final class Fault {
     return error(FaultKind.PROVISIONED_THROUGHPUT_EXCEEDED, 400, DYNAMODB_NS + "ProvisionedThroughputExceededException",
         "The level of configured provisioned throughput for the table was exceeded. "
             + "Consider increasing your provisioning level with the UpdateTable API.");
+  }
+
+  /**
+   * HTTP 400 {@code ProvisionedThroughputExceededException} whose {@code ThrottlingReasons} say why, as DynamoDB
+   * sends them; ddbkit's {@code ThrottlingException.reasons()} and the {@code reason} metric tag show them. A reason
+   * without a resource ARN gets the ARN of the request's table.
+   *
+   * <pre>{@code
+   * FaultRule.forOperation("PutItem").inject(Fault.provisionedThroughputExceeded(ThrottlingReason.of(
+   *     Scope.TABLE, Access.WRITE, Limit.KEY_RANGE)), 1.0);
+   * }</pre>
+   */
+  public static Fault provisionedThroughputExceeded(ThrottlingReason... reasons) {
+    return provisionedThroughputExceeded().withThrottlingReasons(reasons);
+  }
+
+  /** HTTP 400 {@code ThrottlingException} with {@code ThrottlingReasons}, as for {@link #provisionedThroughputExceeded(ThrottlingReason...)}. */
+  public static Fault throttling(ThrottlingReason... reasons) {
+    return throttling().withThrottlingReasons(reasons);
+  }
+
+  private Fault withThrottlingReasons(ThrottlingReason... reasons) {
+    Objects.requireNonNull(reasons, "reasons");
+    return new Fault(kind, status, errorType, message, latency, unprocessedShare, conflictIndex, afterForwarding,
+        Arrays.asList(reasons));
+  }
+
+  /** The {@code ThrottlingReasons} a throttling fault sends; empty for the others. */
+  public List<ThrottlingReason> throttlingReasons() {
+    return throttlingReasons;
   }
 
   /** HTTP 400 {@code ThrottlingException}, which the SDK retries as throttling. */
@@ -215,7 +255,8 @@ public final class Fault {
       case INTERNAL_SERVER_ERROR -> afterForwarding ? "serverErrorAfterForwarding"
           : kind + "(" + status + " " + errorType + ")";
       case TRANSACTION_CONFLICT -> "transactionConflict" + (conflictIndex < 0 ? "" : "At(" + conflictIndex + ")");
-      default -> kind + "(" + status + " " + errorType + ")";
+      default -> kind + "(" + status + " " + errorType + ")"
+          + (throttlingReasons.isEmpty() ? "" : " reasons " + throttlingReasons);
     };
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -108,7 +109,10 @@ final class FaultEngine {
                 plan.requestId);
             return finish(plan, batch, unprocessedRules, op);
           }
-          plan.reply = WireResponse.error(fault.status(), fault.errorType(), fault.message(), plan.requestId);
+          plan.reply = fault.throttlingReasons().isEmpty()
+              ? WireResponse.error(fault.status(), fault.errorType(), fault.message(), plan.requestId)
+              : WireResponse.throttlingError(fault.status(), fault.errorType(), fault.message(), plan.requestId,
+                  reasons(fault, request));
           return finish(plan, batch, unprocessedRules, op);
         }
       }
@@ -220,5 +224,17 @@ final class FaultEngine {
         }
       }
     }
+  }
+
+  /** A fault's throttling reasons as wire pairs, a missing ARN filled with the request's one table. */
+  private static List<Map.Entry<String, String>> reasons(Fault fault, DdbRequest request) {
+    String tableArn = request.tables().size() == 1
+        ? "arn:aws:dynamodb:local:000000000000:table/" + request.tables().iterator().next()
+        : "";
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    for (dev.ddbkit.core.error.ThrottlingReason r : fault.throttlingReasons()) {
+      out.add(Map.entry(r.code(), r.resourceArn().orElse(tableArn)));
+    }
+    return out;
   }
 }

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Applies a {@link HotPartitionSimulator} to requests: admission, charging and DynamoDB-shaped throttling. */
 final class HotPartitions {
+  private static final java.util.Set<String> READS =
+      java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
   private static final String THROTTLE_TYPE = Fault.DYNAMODB_NS + "ProvisionedThroughputExceededException";
   private static final Pattern NAME_EQ_VALUE = Pattern.compile("(#?[A-Za-z0-9_.\\-]+)\\s*=\\s*(:[A-Za-z0-9_]+)");
   private static final Pattern VALUE_EQ_NAME = Pattern.compile("(:[A-Za-z0-9_]+)\\s*=\\s*(#?[A-Za-z0-9_.\\-]+)");
@@ -208,9 +210,11 @@ final class HotPartitions {
 
   private void throttle(Plan plan, String op, String table) {
     counters.injected(FaultKind.HOT_PARTITION, op);
-    plan.reply = WireResponse.error(400, THROTTLE_TYPE,
+    String reason = "Table" + (READS.contains(op) ? "Read" : "Write") + "KeyRangeThroughputExceeded";
+    plan.reply = WireResponse.throttlingError(400, THROTTLE_TYPE,
         "Throughput exceeds the current capacity for one or more partition keys of table " + table
-            + " (simulated hot partition).", plan.requestId);
+            + " (simulated hot partition).", plan.requestId,
+        List.of(Map.entry(reason, "arn:aws:dynamodb:local:000000000000:table/" + table)));
   }
 
   private @Nullable String keyOf(@Nullable String table, @Nullable Map<String, Object> itemOrKey) {

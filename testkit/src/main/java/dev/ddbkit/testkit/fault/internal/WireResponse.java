@@ -42,6 +42,31 @@ public record WireResponse(int status, Map<String, List<String>> headers, byte[]
   }
 
   /**
+   * A DynamoDB throttling error with a {@code ThrottlingReasons} member, as DynamoDB sends it:
+   * {@code [{"reason": "TableWriteKeyRangeThroughputExceeded", "resource": "arn:..."}]}. {@code reasons} holds
+   * pairs of reason and resource ARN (the ARN may be empty).
+   */
+  public static WireResponse throttlingError(int status, String type, String message, String requestId,
+      List<Map.Entry<String, String>> reasons) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("__type", type);
+    body.put("message", message);
+    if (!reasons.isEmpty()) {
+      List<Object> list = new ArrayList<>();
+      for (Map.Entry<String, String> r : reasons) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reason", r.getKey());
+        if (!r.getValue().isEmpty()) {
+          m.put("resource", r.getValue());
+        }
+        list.add(m);
+      }
+      body.put("ThrottlingReasons", list);
+    }
+    return json(status, Json.write(body), requestId);
+  }
+
+  /**
    * A {@code TransactionCanceledException} with one reason per item: {@code code} at each of
    * {@code failedIndexes}, {@code None} elsewhere.
    */
