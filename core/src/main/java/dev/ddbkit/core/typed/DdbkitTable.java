@@ -206,8 +206,8 @@ public final class DdbkitTable<T> {
     Require.nonBlank(attribute, "attribute");
     Require.argument(schema.attributeNames().contains(attribute), "attribute",
         () -> "Attribute " + attribute + " is not mapped by the schema of table " + name + ".");
-    Require.argument(!schema.tableMetadata().allKeys().contains(attribute), "attribute",
-        () -> "Attribute " + attribute + " is a key of table " + name + " or one of its indexes; keys cannot change.");
+    Require.argument(!primaryKeys.contains(attribute), "attribute",
+        () -> "Attribute " + attribute + " is part of the primary key of table " + name + "; it cannot change.");
     AttributeValue fromValue = toValue(attribute, Require.nonNull(from, "from"));
     AttributeValue toValue = toValue(attribute, Require.nonNull(to, "to"));
     Map<String, String> names = new LinkedHashMap<>();

@@ -57,7 +57,7 @@ public interface ShardKeyStrategy<T> {
 
       @Override
       public int shardFor(T item) {
-        return Math.floorMod(Objects.hashCode(by.apply(item)) * 0x9E3779B1, count);
+        return Math.floorMod(Integer.rotateLeft(Objects.hashCode(by.apply(item)) * 0x9E3779B1, 16), count);
       }
     };
   }
