@@ -17,7 +17,7 @@ public final class Chunks {
 
   /** The entries split into requests, in order. */
   public static <E> List<List<E>> split(List<E> entries, int maxCount, long maxBytes, ToLongFunction<E> size,
-      Function<E, Object> key) {
+      Function<? super E, ?> key) {
     if (maxCount < 1 || maxBytes < 1) {
       throw new IllegalArgumentException("maxCount and maxBytes must be positive.");
     }
