@@ -84,7 +84,7 @@ public final class DdbkitIndex<T> {
   }
 
   private ResultPage<T> page(QueryEnhancedRequest request, byte[] fingerprint, int size, @Nullable String cursor) {
-    Map<String, AttributeValue> start = cursor == null ? null
+    @Nullable Map<String, AttributeValue> start = cursor == null ? null
         : table.owner().cursors().decode(fingerprint, cursorKeys, cursor);
     List<T> items = new ArrayList<>(Math.min(size, 1024));
     boolean more = false;
@@ -106,7 +106,7 @@ public final class DdbkitIndex<T> {
       }
       start = last;
     }
-    String nextCursor = null;
+    @Nullable String nextCursor = null;
     if (more) {
       T last = items.get(items.size() - 1);
       nextCursor = table.owner().cursors().encode(fingerprint, cursorKeys, table.schema().itemToMap(last, cursorKeys));

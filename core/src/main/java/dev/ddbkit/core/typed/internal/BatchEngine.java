@@ -149,9 +149,9 @@ public final class BatchEngine {
     List<Map<String, AttributeValue>> unique = new ArrayList<>(new LinkedHashSet<>(keys));
     Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
     List<Map<String, AttributeValue>> unread = new ArrayList<>();
-    DdbkitException failure = null;
+    @Nullable DdbkitException failure = null;
     for (int from = 0; from < unique.size(); from += MAX_READS) {
-      DdbkitException f = readChunk(unique.subList(from, Math.min(unique.size(), from + MAX_READS)),
+      @Nullable DdbkitException f = readChunk(unique.subList(from, Math.min(unique.size(), from + MAX_READS)),
           consistentRead, found, unread);
       failure = f != null ? f : failure;
     }
