@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
@@ -37,6 +38,7 @@ public final class TableDefinition {
   private final KeyAttribute partitionKey;
   private final @Nullable KeyAttribute sortKey;
   private final List<IndexDefinition> globalSecondaryIndexes;
+  private final List<IndexDefinition> localSecondaryIndexes;
   private final Capacity capacity;
   private final @Nullable String ttlAttribute;
   private final boolean serverSideEncryption;
@@ -48,6 +50,7 @@ public final class TableDefinition {
     this.partitionKey = Require.nonNull(b.partitionKey, "partitionKey of table " + b.name);
     this.sortKey = b.sortKey;
     this.globalSecondaryIndexes = List.copyOf(b.indexes);
+    this.localSecondaryIndexes = List.copyOf(b.localIndexes);
     this.capacity = b.capacity;
     this.ttlAttribute = b.ttlAttribute;
     this.serverSideEncryption = b.serverSideEncryption;
@@ -71,6 +74,19 @@ public final class TableDefinition {
       register(byName, index.partitionKey(), "partition key of index " + index.name());
       index.sortKey().ifPresent(k -> register(byName, k, "sort key of index " + index.name()));
     }
+    for (IndexDefinition index : localSecondaryIndexes) {
+      Require.argument(indexNames.add(index.name()), "index name",
+          "Table " + name + " defines index " + index.name() + " twice.");
+      Require.argument(sortKey != null, "localSecondaryIndexes",
+          "Table " + name + " has no sort key, so it cannot have local secondary index " + index.name() + ".");
+      Require.argument(index.partitionKey().equals(partitionKey), "localSecondaryIndexes",
+          "Local secondary index " + index.name() + " must use the table's partition key " + partitionKey.name() + ".");
+      Require.argument(index.sortKey().isPresent(), "localSecondaryIndexes",
+          "Local secondary index " + index.name() + " needs a sort key.");
+      index.sortKey().ifPresent(k -> register(byName, k, "sort key of index " + index.name()));
+    }
+    Require.argument(localSecondaryIndexes.size() <= 5, "localSecondaryIndexes",
+        "Table " + name + " defines " + localSecondaryIndexes.size() + " local secondary indexes; the limit is 5.");
     Require.argument(globalSecondaryIndexes.size() <= 20, "globalSecondaryIndexes",
         "Table " + name + " defines " + globalSecondaryIndexes.size() + " global secondary indexes; the limit is 20.");
     if (ttlAttribute != null) {
@@ -97,6 +113,7 @@ public final class TableDefinition {
     b.partitionKey = partitionKey;
     b.sortKey = sortKey;
     b.indexes.addAll(globalSecondaryIndexes);
+    b.localIndexes.addAll(localSecondaryIndexes);
     b.capacity = capacity;
     b.ttlAttribute = ttlAttribute;
     b.serverSideEncryption = serverSideEncryption;
@@ -132,7 +149,12 @@ public final class TableDefinition {
     return globalSecondaryIndexes;
   }
 
-  /** The index named {@code indexName}, if defined. */
+  /** The local secondary indexes, in definition order; they can only be created with the table. */
+  public List<IndexDefinition> localSecondaryIndexes() {
+    return localSecondaryIndexes;
+  }
+
+  /** The global secondary index named {@code indexName}, if defined. */
   public Optional<IndexDefinition> index(String indexName) {
     return globalSecondaryIndexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
   }
@@ -171,6 +193,9 @@ public final class TableDefinition {
     }
     for (IndexDefinition i : globalSecondaryIndexes) {
       byName.putIfAbsent(i.partitionKey().name(), i.partitionKey());
+      i.sortKey().ifPresent(k -> byName.putIfAbsent(k.name(), k));
+    }
+    for (IndexDefinition i : localSecondaryIndexes) {
       i.sortKey().ifPresent(k -> byName.putIfAbsent(k.name(), k));
     }
     return List.copyOf(byName.values());
@@ -214,6 +239,18 @@ public final class TableDefinition {
         return g.build();
       }).toList());
     }
+    if (!localSecondaryIndexes.isEmpty()) {
+      request.localSecondaryIndexes(localSecondaryIndexes.stream().map(i -> {
+        Projection.Builder p = Projection.builder().projectionType(i.projection());
+        if (!i.nonKeyAttributes().isEmpty()) {
+          p.nonKeyAttributes(i.nonKeyAttributes());
+        }
+        return LocalSecondaryIndex.builder().indexName(i.name()).projection(p.build()).keySchema(
+            KeySchemaElement.builder().attributeName(partitionKey.name()).keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName(i.sortKey().orElseThrow().name()).keyType(KeyType.RANGE).build())
+            .build();
+      }).toList());
+    }
     if (serverSideEncryption) {
       request.sseSpecification(SSESpecification.builder().enabled(true).build());
     }
@@ -242,6 +279,7 @@ public final class TableDefinition {
     private @Nullable KeyAttribute partitionKey;
     private @Nullable KeyAttribute sortKey;
     private final List<IndexDefinition> indexes = new ArrayList<>();
+    private final List<IndexDefinition> localIndexes = new ArrayList<>();
     private Capacity capacity = Capacity.onDemand();
     private @Nullable String ttlAttribute;
     private boolean serverSideEncryption;
@@ -267,6 +305,15 @@ public final class TableDefinition {
     /** Adds a global secondary index. */
     public Builder globalSecondaryIndex(IndexDefinition index) {
       indexes.add(Require.nonNull(index, "index"));
+      return this;
+    }
+
+    /**
+     * Adds a local secondary index: same partition key as the table, another sort key. Created only with the
+     * table ({@code CreateTable}); it cannot be added later.
+     */
+    public Builder localSecondaryIndex(IndexDefinition index) {
+      localIndexes.add(Require.nonNull(index, "index"));
       return this;
     }
 
