@@ -10,6 +10,7 @@ import dev.ddbkit.testkit.DynamoDbLocal;
 import dev.ddbkit.testkit.TestTables;
 import dev.ddbkit.transactions.OrderLine;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,14 @@ abstract class ReadmeContext {
 
   protected interface Chart {
     void add(Instant timestamp, double value);
+  }
+
+  protected ClientSettings clientSettings;
+  protected ObservationRegistry observationRegistry;
+  protected byte[] key;
+
+  protected List<WriteRequest> writeBatch() {
+    return List.of();
   }
 
   protected List<WriteRequest> writeBatch(List<WriteRequest> items) {

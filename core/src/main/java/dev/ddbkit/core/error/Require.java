@@ -46,6 +46,7 @@ public final class Require {
   }
 
   /** Throws with {@code sentence} unless {@code condition} holds. */
+  @Contract("false, _, _ -> fail")
   public static void argument(boolean condition, String name, String sentence) {
     if (!condition) {
       throw InvalidInputException.of(name, Objects.requireNonNull(sentence));
@@ -56,6 +57,7 @@ public final class Require {
    * Throws with the sentence {@code message} supplies unless {@code condition} holds; for checks on hot paths,
    * where building the sentence eagerly would cost more than the check.
    */
+  @Contract("false, _, _ -> fail")
   public static void argument(boolean condition, String name, Supplier<String> message) {
     if (!condition) {
       throw InvalidInputException.of(name, Objects.requireNonNull(message.get()));
