@@ -72,7 +72,7 @@ public final class BenchmarkMain {
   public static List<Section> run(Mode mode, boolean jmh) {
     List<Section> sections = new ArrayList<>();
     try (LocalServerProcess server = LocalServerProcess.start(mode.serverHeap())) {
-      log.info("DynamoDB Local (separate JVM) at {}", server.endpoint());
+      log.info("ddbkit emulator (separate JVM) at {}", server.endpoint());
       sections.add(timed("ddbkit vs raw SDK", () -> OverheadBenchmark.run(server, mode)));
       sections.add(timed("bulk ingest", () -> MetricsBenchmarks.ingest(server, mode)));
       sections.add(timed("scatter-gather", () -> MetricsBenchmarks.scatterGather(server, mode)));

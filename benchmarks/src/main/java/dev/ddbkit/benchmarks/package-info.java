@@ -1,5 +1,5 @@
 /**
- * ddbkit's benchmarks: end-to-end comparisons against the raw AWS SDK v2 on DynamoDB Local, run by
+ * ddbkit's benchmarks: end-to-end comparisons against the raw AWS SDK v2 on the embedded ddbkit emulator, run by
  * {@link dev.ddbkit.benchmarks.BenchmarkMain}, and JMH micro-benchmarks in {@code dev.ddbkit.benchmarks.jmh}.
  */
 @NullMarked

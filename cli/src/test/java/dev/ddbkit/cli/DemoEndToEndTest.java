@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The demo and the operator commands end to end, in-process, against DynamoDB Local. */
+/** The demo and the operator commands end to end, in-process, against the embedded emulator. */
 class DemoEndToEndTest {
   private static final String[] SMALL = {"--orders", "40", "--customers", "4", "--points", "2000", "--no-progress"};
 
@@ -32,7 +32,7 @@ class DemoEndToEndTest {
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
     assertThat(run.out())
-        .startsWith("ddbkit demo against embedded DynamoDB Local")
+        .startsWith("ddbkit demo against the embedded ddbkit emulator")
         .contains("Provision the tables  [OK")
         .doesNotContain("FAILED", "skipped")
         .contains("DynamoDB calls (latency of the whole call, SDK retries included).")
@@ -55,7 +55,7 @@ class DemoEndToEndTest {
         SeedTables.INVENTORY, SeedTables.ACCOUNTS, "ddbkit-idempotency"}) {
       // one summary line per table: met, missing, not checkable. Like DynamoDB, the backend reports the
       // tables' on-demand backups, and the demo's fresh tables have none: one item missing each
-      assertThat(run.out()).containsPattern("(?m)^  " + table + "\\s+\\d+\\s+1\\s+\\d+$");
+      assertThat(run.out()).containsPattern("(?m)^  " + table + "\\s+\\d+\\s+1\\s+\\d+\\s+Backups$");
     }
     assertThat(run.out()).doesNotContain("[n/a]").contains("--readiness-details");
     String readiness = run.out().substring(run.out().indexOf("Readiness of each table"), run.out().indexOf("Demo complete"));

@@ -68,7 +68,7 @@ class OperatorCommandsEndToEndTest {
 
     CliRun readiness = CliRun.of("readiness", "--env-suffix", "-e2e", "--endpoint", endpoint);
     assertThat(readiness.exitCode()).as(readiness.out() + readiness.err()).isEqualTo(ExitCode.OK);
-    assertThat(readiness.out()).containsPattern("(?m)^  orders-e2e\\s+\\d+\\s+0\\s")
+    assertThat(readiness.out()).containsPattern("(?m)^  orders-e2e\\s+\\d+\\s+1\\s+\\d+\\s+Backups$")   // a new table has no backup yet
         .contains("Readiness of ddbkit-idempotency-e2e:");
 
     CliRun list = CliRun.of("--env-suffix=-e2e", "orders", "list", "--customer", CUSTOMER, "--endpoint", endpoint,
@@ -85,7 +85,7 @@ class OperatorCommandsEndToEndTest {
     CliRun text = CliRun.of("readiness", "-t", SeedTables.ORDERS, "-t", "orders-nope", "--endpoint", endpoint);
 
     assertThat(text.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
-    assertThat(text.out()).containsPattern("(?m)^  orders-production\\s+\\d+\\s+0\\s+\\d+")
+    assertThat(text.out()).containsPattern("(?m)^  orders-production\\s+\\d+\\s+1\\s+\\d+\\s+Backups$")
         .containsPattern("(?m)^  orders-nope\\s+-\\s+-\\s+-\\s+THE TABLE DOES NOT EXIST")
         .contains("Readiness of orders-production: ", "GSI OrderDateIndex")
         .contains("Readiness of orders-nope: the table does not exist at " + endpoint);

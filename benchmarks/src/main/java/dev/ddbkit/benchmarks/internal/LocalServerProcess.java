@@ -14,7 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * DynamoDB Local in a child JVM, so that the server's heap, threads and garbage collection stay out of the
+ * The ddbkit emulator in a child JVM, so that the server's heap, threads and garbage collection stay out of the
  * measured client JVM (the memory benchmark would otherwise measure the server's tables too).
  */
 public final class LocalServerProcess implements AutoCloseable {
@@ -48,13 +48,13 @@ public final class LocalServerProcess implements AutoCloseable {
         }
       }
       p.destroyForcibly();
-      throw new IllegalStateException("DynamoDB Local's process ended before it listened (exit "
+      throw new IllegalStateException("The emulator's process ended before it listened (exit "
           + p.waitFor() + ").");
     } catch (IOException e) {
-      throw new IllegalStateException("Could not start DynamoDB Local's process", e);
+      throw new IllegalStateException("Could not start the emulator's process", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting DynamoDB Local", e);
+      throw new IllegalStateException("Interrupted while starting the emulator", e);
     }
   }
 
@@ -77,7 +77,7 @@ public final class LocalServerProcess implements AutoCloseable {
   private static void drain(BufferedReader out) {
     try {
       while (out.readLine() != null) {
-        // discard DynamoDB Local's console output
+        // discard the server's console output
       }
     } catch (IOException e) {
       // the process ended

@@ -12,7 +12,7 @@ package dev.ddbkit.benchmarks.internal;
  * @param pointsPerShard points per shard in the scatter-gather benchmark
  * @param scatterRepetitions measured reads per scatter-gather variant
  * @param memoryPoints data set sizes of the streaming memory benchmark, ascending
- * @param serverHeap heap of the DynamoDB Local process
+ * @param serverHeap heap of the emulator process
  * @param jmh whether the JMH micro-benchmarks run, and how long
  */
 public record Mode(String name, int warmup, int iterations, int ingestPoints, int perPointPuts, int pointsPerShard,

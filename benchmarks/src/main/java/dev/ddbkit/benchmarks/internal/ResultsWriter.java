@@ -20,8 +20,8 @@ public final class ResultsWriter {
         .append("`; see `benchmarks/README.md` for what each number means.\n\n");
     b.append("| Machine | |\n| --- | --- |\n");
     machine.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    b.append("\nAll end-to-end runs use DynamoDB Local 2.6.1 (in memory) in a separate JVM on the same machine, "
-        + "reached over HTTP on loopback. DynamoDB Local is far slower per request than DynamoDB and shares the "
+    b.append("\nAll end-to-end runs use the ddbkit emulator (in memory) in a separate JVM on the same machine, "
+        + "reached over HTTP on loopback. It is not DynamoDB: it shares the "
         + "CPU with the client, so absolute numbers say little about production; the ratios between two ways "
         + "of doing the same work are what these runs are for.\n\n");
     StringBuilder targets = new StringBuilder();

@@ -15,11 +15,11 @@ import software.amazon.awssdk.regions.Region;
 
 /** {@code --endpoint URL} and {@code --region R}, shared by every command. */
 public final class ConnectionOptions {
-  /** The region used with an endpoint override when none is given; DynamoDB Local accepts any. */
+  /** The region used with an endpoint override when none is given; the emulator and DynamoDB Local accept any. */
   static final Region LOCAL_DEFAULT_REGION = Region.US_EAST_1;
 
   @Option(names = "--endpoint", paramLabel = "URL",
-      description = "DynamoDB endpoint, such as http://localhost:8000 (DynamoDB Local). Default: the region's endpoint.")
+      description = "DynamoDB endpoint, such as http://localhost:8000 (java -jar ddbkit-emulator.jar --port 8000). Default: the region's endpoint.")
   @Nullable String endpoint;
 
   @Option(names = "--region", paramLabel = "REGION",

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Opens the demo's connection: the given endpoint or region, or an embedded DynamoDB Local. */
+/** Opens the demo's connection: the given endpoint or region, or the embedded ddbkit emulator. */
 final class DemoBackend {
   private DemoBackend() {}
 
@@ -16,7 +16,7 @@ final class DemoBackend {
       return Connection.open(options);
     }
     if (progress) {
-      err.println("> Starting embedded DynamoDB Local (in memory, loopback only)");
+      err.println("> Starting the embedded ddbkit emulator (in memory, loopback only)");
       err.flush();
     }
     DynamoDbLocal local = startQuietly();
@@ -25,13 +25,13 @@ final class DemoBackend {
           Percentiles.format(local.startupTime())));
       err.flush();
     }
-    return Connection.open("embedded DynamoDB Local (" + local.endpoint() + ")",
+    return Connection.open("the embedded ddbkit emulator (" + local.endpoint() + ")",
         local.clientSettings().toBuilder(), new OperationRecorder(), local);
   }
 
   /**
-   * DynamoDB Local prints its configuration banner on {@code System.out}, which is the demo's report (and its
-   * JSON with {@code --json}); the banner is dropped while it starts.
+   * Nothing a backend prints while it starts may reach {@code System.out}, which is the demo's report (and its
+   * JSON with {@code --json}).
    */
   private static DynamoDbLocal startQuietly() {
     PrintStream stdout = System.out;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = {"Walk through every pattern of the seed and print a report: orders and their queries with "
         + "pagination, sharded metrics with scatter-gather reads, order processing and credit transfers, "
         + "DAX fallback, and the readiness checklist of each table.",
-        "By default runs against an embedded DynamoDB Local that is gone when the demo ends. With --endpoint or "
+        "By default runs against the embedded ddbkit emulator, whose data is gone when the demo ends. With --endpoint or "
             + "--region it uses that DynamoDB, provisions the seed's tables there if absent, and leaves its data "
             + "in place (every id starts with demo-)."})
 public final class DemoCommand implements Callable<Integer> {
@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DemoSettings settings = new DemoSettings(orders, customers, points, !noProgress, environment,
         readinessDetails);
-    String target = connection.targetsExistingDynamoDb() ? connection.describeTarget() : "embedded DynamoDB Local";
+    String target = connection.targetsExistingDynamoDb() ? connection.describeTarget() : "the embedded ddbkit emulator";
     DemoReport report;
     try (Connection c = DemoBackend.open(connection, err, settings.progress())) {
       report = new Demo(c, settings, err, Clock.systemUTC()).run();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "readiness", mixinStandardHelpOptions = true,
     description = {"Check live tables against the seed's production checklist and their definition: status, "
         + "capacity mode, auto scaling, encryption, point-in-time recovery, backups, alarms, keys, GSIs, TTL, tags.",
-        "Each item is met, missing, or not checkable on this backend (DynamoDB Local has no backups).",
+        "Each item is met, missing, or not checkable on this backend (alarms live in CloudWatch, outside DynamoDB).",
         "Without --table, every table of the environment is checked. A table is checked against the seed "
             + "definition of its kind: taken from its name (orders-staging is an orders table) or given with --as.",
         "Every table gets a report; a table that does not exist is reported as missing and the exit code is 3."})

@@ -73,13 +73,20 @@ class ArchitectureTest {
         .check(library);
   }
 
+  /**
+   * Feature modules depend on core only, with one layer among them: transactions writes orders in the orders
+   * module's own item layout (one definition of an order), so it may use orders, never the reverse.
+   */
   @Test
-  void featureModules_dependOnlyOnCore() {
+  void featureModules_dependOnlyDownward() {
     String[] features = {ORDERS, METRICS, TRANSACTIONS, DAX};
     for (String feature : features) {
       List<String> others = new ArrayList<>(List.of(TESTKIT, ORDERS, METRICS, TRANSACTIONS, DAX, CLI, EMULATOR,
           BENCHMARKS));
       others.remove(feature);
+      if (feature.equals(TRANSACTIONS)) {
+        others.remove(ORDERS);
+      }
       noClasses().that().resideInAPackage(feature)
           .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
           .check(library);

@@ -541,8 +541,9 @@ final class ControlPlane {
 
   Map<String, Object> describeContinuousBackups(String region, Request r) {
     String name = r.required("TableName");
-    Table table = engine.catalog.table(region, name).orElseThrow(() -> DynamoException.resourceNotFound(
-        "Table not found: " + name));
+    // as DynamoDB's API reference says: the continuous-backups calls name a missing table TableNotFoundException
+    Table table = engine.catalog.table(region, name).orElseThrow(() -> new DynamoException("TableNotFoundException",
+        400, "Table not found: " + name));
     return Map.of("ContinuousBackupsDescription", continuousBackups(table));
   }
 
@@ -566,8 +567,8 @@ final class ControlPlane {
 
   Map<String, Object> updateContinuousBackups(String region, Request r) {
     String name = r.required("TableName");
-    Table table = engine.catalog.table(region, name).orElseThrow(() -> DynamoException.resourceNotFound(
-        "Table not found: " + name));
+    Table table = engine.catalog.table(region, name).orElseThrow(() -> new DynamoException("TableNotFoundException",
+        400, "Table not found: " + name));
     boolean enabled = r.requiredObject("PointInTimeRecoverySpecification").bool("PointInTimeRecoveryEnabled")
         .orElseThrow(() -> DynamoException.validation(
             "1 validation error detected: Value null at 'pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled' failed to satisfy constraint: Member must not be null"));

@@ -3,6 +3,7 @@ package dev.ddbkit.emulator.internal.ops;
 import dev.ddbkit.emulator.internal.error.DynamoException;
 import dev.ddbkit.emulator.internal.expr.Condition;
 import dev.ddbkit.emulator.internal.expr.ExpressionContext;
+import dev.ddbkit.emulator.internal.expr.ExpressionKind;
 import dev.ddbkit.emulator.internal.expr.Expressions;
 import dev.ddbkit.emulator.internal.expr.KeyCondition;
 import dev.ddbkit.emulator.internal.expr.Path;
@@ -49,6 +50,11 @@ final class DataPlane {
   }
 
   static Parsed parse(Request r) {
+    return parse(r, Optional.empty());
+  }
+
+  /** As {@link #parse(Request)}; a Query passes the key schema it reads, so its key condition is read against it. */
+  static Parsed parse(Request r, Optional<KeySchema> keySchema) {
     for (String legacy : LEGACY) {
       if (r.has(legacy)) {
         throw DynamoException.validation("The legacy parameter " + legacy
@@ -83,8 +89,11 @@ final class DataPlane {
     }
     ExpressionContext ctx = new ExpressionContext(r.strings("ExpressionAttributeNames"),
         r.item("ExpressionAttributeValues").orElse(Map.of()));
-    r.string("KeyConditionExpression").ifPresent(e -> p.keyCondition = Optional.of(Expressions.keyCondition(e, ctx)));
-    r.string("FilterExpression").ifPresent(e -> p.filter = Optional.of(Expressions.condition(e, ctx)));
+    // with the schema known, the partition key is told from the sort key by name, whatever their order
+    r.string("KeyConditionExpression").ifPresent(e -> p.keyCondition = Optional.of(keySchema.isPresent()
+        ? Expressions.keyCondition(e, ctx, keySchema.get().hash(), keySchema.get().range())
+        : Expressions.keyCondition(e, ctx)));
+    r.string("FilterExpression").ifPresent(e -> p.filter = Optional.of(Expressions.condition(e, ctx, ExpressionKind.FILTER)));
     r.string("ConditionExpression").ifPresent(e -> p.condition = Optional.of(Expressions.condition(e, ctx)));
     r.string("UpdateExpression").ifPresent(e -> p.update = Optional.of(Expressions.update(e, ctx)));
     r.string("ProjectionExpression").ifPresent(e -> p.projection = Optional.of(Expressions.projection(e, ctx)));
@@ -276,7 +285,8 @@ final class DataPlane {
     if (!r.has("KeyConditionExpression")) {
       throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
-    Parsed p = parse(r);
+    Parsed p = parse(r, Optional.of(schema));
+    rejectKeyAttributesInFilter(r, schema);
     KeyCondition kc = p.keyCondition.get();
     kc.validateAgainst(schema.hash(), schema.range());
     if (!kc.partitionValue().type().equals(schema.hashType())) {
@@ -301,6 +311,39 @@ final class DataPlane {
     Optional<String> range = schema.range();
     Optional<KeyCondition.SortCondition> sort = kc.sort();
     return page(table, index, r, p, read, items, item -> sort.isEmpty() || sort.get().matches(item.get(range.get())), true, pk);
+  }
+
+  private static final java.util.regex.Pattern TOP_LEVEL_NAME =
+      java.util.regex.Pattern.compile("(?<![.\\w#:])(#?[A-Za-z_][A-Za-z0-9_]*)");
+
+  /**
+   * A Query's FilterExpression may not name the key attributes of the table or index it reads (DynamoDB: "Filter
+   * Expression can only contain non-primary key attributes"). The expression has already parsed, so scanning its
+   * top-level names (not map keys after a dot, not values, not function names) is enough here.
+   */
+  static void rejectKeyAttributesInFilter(Request r, KeySchema schema) {
+    Optional<String> filter = r.string("FilterExpression");
+    if (filter.isEmpty()) {
+      return;
+    }
+    Map<String, String> names = r.strings("ExpressionAttributeNames");
+    String text = filter.get();
+    java.util.regex.Matcher m = TOP_LEVEL_NAME.matcher(text);
+    while (m.find()) {
+      int next = m.end();
+      while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+        next++;
+      }
+      if (next < text.length() && text.charAt(next) == '(') {
+        continue;
+      }
+      String token = m.group(1);
+      String name = token.startsWith("#") ? names.getOrDefault(token, token) : token;
+      if (name.equals(schema.hash()) || schema.range().map(name::equals).orElse(false)) {
+        throw DynamoException.validation(
+            "Filter Expression can only contain non-primary key attributes: Primary key attribute: " + name);
+      }
+    }
   }
 
   Map<String, Object> scan(String region, Request r) {
