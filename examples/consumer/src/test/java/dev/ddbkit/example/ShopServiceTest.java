@@ -10,6 +10,7 @@ import dev.ddbkit.core.metrics.MicrometerMetrics;
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.dax.DaxHealth;
 import dev.ddbkit.orders.Order;
+import dev.ddbkit.orders.OrderIds;
 import dev.ddbkit.testkit.DynamoDbLocalTest;
 import dev.ddbkit.testkit.TestTables;
 import dev.ddbkit.transactions.IdempotencyTable;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -72,12 +74,13 @@ class ShopServiceTest {
 
     try (ShopService shop = new ShopService(settings, registry, Optional.of(closedDaxEndpoint()), tables,
         CURSOR_KEY)) {
-      OrderResult result = shop.placeOrder("c-1", "ORD-1", Map.of("sku-1", 2L));
+      String orderId = OrderIds.next(Clock.systemUTC());          // the orders layout: ORD_<millis>_<hex>
+      OrderResult result = shop.placeOrder("c-1", orderId, Map.of("sku-1", 2L));
 
       assertInstanceOf(OrderResult.Confirmed.class, result);
-      Optional<Order> stored = shop.order("c-1", "ORD-1");
+      Optional<Order> stored = shop.order("c-1", orderId);
       assertTrue(stored.isPresent(), "the order is readable through the DAX-aware client");
-      assertEquals("ORD-1", stored.get().orderId());
+      assertEquals(orderId, stored.get().orderId());
       assertEquals(3, quantity(dynamo, tables.inventory(), "sku-1"));
       assertEquals(1, shop.ordersPlaced(before, Instant.now().plusSeconds(1)).count());
       DaxHealth health = shop.daxHealth();
@@ -97,10 +100,11 @@ class ShopServiceTest {
 
     try (ShopService shop = new ShopService(settings, new SimpleMeterRegistry(), Optional.empty(), tables,
         CURSOR_KEY)) {
-      OrderResult result = shop.placeOrder("c-2", "ORD-2", Map.of("sku-2", 3L));
+      String orderId = OrderIds.next(Clock.systemUTC());
+      OrderResult result = shop.placeOrder("c-2", orderId, Map.of("sku-2", 3L));
 
       assertInstanceOf(OrderResult.InsufficientStock.class, result);
-      assertTrue(shop.order("c-2", "ORD-2").isEmpty());
+      assertTrue(shop.order("c-2", orderId).isEmpty());
       assertEquals(1, quantity(dynamo, tables.inventory(), "sku-2"));
     }
   }
