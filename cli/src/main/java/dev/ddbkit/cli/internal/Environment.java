@@ -2,6 +2,7 @@ package dev.ddbkit.cli.internal;
 
 import dev.ddbkit.core.table.SeedTables;
 import dev.ddbkit.core.table.TableDefinition;
+import dev.ddbkit.core.typed.TableNaming;
 import dev.ddbkit.transactions.IdempotencyTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,10 +20,10 @@ import org.jspecify.annotations.Nullable;
  * environment naming setting that is to replace it.
  */
 public final class Environment {
-  /** The environment variable read when {@code --env-prefix} is not given. */
-  public static final String PREFIX_ENV = "DDBKIT_ENV_PREFIX";
-  /** The environment variable read when {@code --env-suffix} is not given. */
-  public static final String SUFFIX_ENV = "DDBKIT_ENV_SUFFIX";
+  /** The environment variable read when {@code --env-prefix} is not given: the library's, {@code TableNaming}'s. */
+  public static final String PREFIX_ENV = TableNaming.PREFIX_VARIABLE;
+  /** The environment variable read when {@code --env-suffix} is not given: the library's, {@code TableNaming}'s. */
+  public static final String SUFFIX_ENV = TableNaming.SUFFIX_VARIABLE;
   /** The suffix of the seed's own table names. */
   public static final String DEFAULT_SUFFIX = "-production";
   /** The seed's table kinds, in the order they are provisioned and checked. */

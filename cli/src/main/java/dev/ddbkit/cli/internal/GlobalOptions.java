@@ -16,12 +16,12 @@ public final class GlobalOptions {
   public static final String MIXIN = "global";
 
   @Option(names = "--env-prefix", paramLabel = "PREFIX", scope = CommandLine.ScopeType.INHERIT,
-      description = "Put PREFIX before every table name (env DDBKIT_ENV_PREFIX; default none).")
+      description = "Put PREFIX before every table name (env DDBKIT_TABLE_PREFIX; default none).")
   @Nullable String envPrefix;
 
   @Option(names = "--env-suffix", paramLabel = "SUFFIX", scope = CommandLine.ScopeType.INHERIT,
       description = {"Table name suffix of the environment: --env-suffix=-staging names orders-staging "
-          + "(env DDBKIT_ENV_SUFFIX; default -production, the seed's names)."})
+          + "(env DDBKIT_TABLE_SUFFIX; default -production, the seed's names)."})
   @Nullable String envSuffix;
 
   @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,

@@ -48,7 +48,7 @@ class EnvironmentTest {
         .hasMessageStartingWith("--env-suffix may contain only");
     Map<String, String> env = Map.of(Environment.PREFIX_ENV, "a b");
     assertThatThrownBy(() -> Environment.of(Optional.empty(), Optional.empty(), env::get))
-        .hasMessageStartingWith("DDBKIT_ENV_PREFIX (read because --env-prefix is not given) may contain only");
+        .hasMessageStartingWith("DDBKIT_TABLE_PREFIX (read because --env-prefix is not given) may contain only");
   }
 
   @Test
