@@ -1,5 +1,6 @@
 package dev.ddbkit.benchmarks;
 
+import dev.ddbkit.benchmarks.internal.EmulatorBenchmark;
 import dev.ddbkit.benchmarks.internal.JmhBenchmarks;
 import dev.ddbkit.benchmarks.internal.LocalServerProcess;
 import dev.ddbkit.benchmarks.internal.MetricsBenchmarks;
@@ -71,6 +72,8 @@ public final class BenchmarkMain {
   /** Runs the benchmarks of {@code mode} and returns their sections, in report order. */
   public static List<Section> run(Mode mode, boolean jmh) {
     List<Section> sections = new ArrayList<>();
+    // first, in a JVM of its own, before the server process of the other sections starts
+    sections.add(timed("emulator", () -> EmulatorBenchmark.run(mode)));
     try (LocalServerProcess server = LocalServerProcess.start(mode.serverHeap())) {
       log.info("ddbkit emulator (separate JVM) at {}", server.endpoint());
       sections.add(timed("ddbkit vs raw SDK", () -> OverheadBenchmark.run(server, mode)));

@@ -71,6 +71,41 @@ public final class DynamoDbEmulator implements AutoCloseable {
     return server.engine().sweepExpired();
   }
 
+  /**
+   * What this emulator has served so far: requests answered and the total time its request handler spent on
+   * them. Cheap (two {@link java.util.concurrent.atomic.LongAdder}s updated once per request), always on, and
+   * meant for benchmarks and diagnostics: {@code handlingTime / requests} is the server-side time of a request,
+   * to set against the time a client measures around its call. A request is counted just after its response is
+   * written, so a client may see its answer a moment before the counters include it.
+   */
+  public Stats stats() {
+    return new Stats(server.requestsServed(), Duration.ofNanos(server.handlingNanos()));
+  }
+
+  /**
+   * A snapshot of {@link #stats()}.
+   *
+   * @param requests HTTP requests answered (every operation and error, and health-check GETs)
+   * @param handlingTime total time spent answering them: from the handler's start (request line and headers
+   *     already read by the JDK's HTTP server) until the response body is written, the configured
+   *     {@linkplain Builder#latency(Duration) latency} excluded; requests handled in parallel add up
+   */
+  public record Stats(long requests, Duration handlingTime) {
+    public Stats {
+      Objects.requireNonNull(handlingTime, "handlingTime");
+    }
+
+    /** The mean handling time of one request; zero before the first request. */
+    public Duration meanPerRequest() {
+      return requests == 0 ? Duration.ZERO : handlingTime.dividedBy(requests);
+    }
+
+    /** What was served between {@code earlier} and this snapshot. */
+    public Stats minus(Stats earlier) {
+      return new Stats(requests - earlier.requests, handlingTime.minus(earlier.handlingTime));
+    }
+  }
+
   /** Stops the server, releases its port and ends its threads. Every table is lost. */
   @Override
   public void close() {

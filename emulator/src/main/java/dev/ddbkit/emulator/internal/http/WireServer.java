@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -53,6 +54,9 @@ public final class WireServer implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final Engine engine;
   private final Duration latency;
+  /** Requests answered, and nanoseconds spent answering them (configured latency excluded); see stats(). */
+  private final LongAdder requests = new LongAdder();
+  private final LongAdder handlingNanos = new LongAdder();
 
   private WireServer(HttpServer server, ThreadPoolExecutor executor, Engine engine, Duration latency) {
     this.server = server;
@@ -90,7 +94,33 @@ public final class WireServer implements AutoCloseable {
     return engine;
   }
 
+  /** Requests answered so far (every HTTP request, errors included). */
+  public long requestsServed() {
+    return requests.sum();
+  }
+
+  /**
+   * Nanoseconds spent in this server's request handler so far: from the handler's start (the request line and
+   * headers already parsed by the JDK server) until the response body is written, less the configured latency.
+   */
+  public long handlingNanos() {
+    return handlingNanos.sum();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
+    long slept = 0;
+    try {
+      slept = answer(exchange);
+    } finally {
+      handlingNanos.add(Math.max(0, System.nanoTime() - started - slept));
+      requests.increment();
+    }
+  }
+
+  /** Answers one request; returns the nanoseconds slept for the configured latency. */
+  private long answer(HttpExchange exchange) {
+    long slept = 0;
     String requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
     try (exchange) {
       byte[] body;
@@ -99,7 +129,7 @@ public final class WireServer implements AutoCloseable {
       }
       if (!exchange.getRequestMethod().equals("POST")) {
         send(exchange, 200, "healthy: ddbkit emulator ".getBytes(StandardCharsets.UTF_8), requestId, "text/plain");
-        return;
+        return slept;
       }
       int status;
       Map<String, Object> response;
@@ -129,16 +159,19 @@ public final class WireServer implements AutoCloseable {
         response = error(internal);
       }
       if (!latency.isZero()) {
+        long sleepStart = System.nanoTime();
         try {
           Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+        slept = System.nanoTime() - sleepStart;
       }
       send(exchange, status, Json.write(response).getBytes(StandardCharsets.UTF_8), requestId, CONTENT_TYPE);
     } catch (IOException | RuntimeException e) {
       log.debug("Connection failed while answering a request: {}", e.toString());
     }
+    return slept;
   }
 
   @SuppressWarnings("unchecked")
