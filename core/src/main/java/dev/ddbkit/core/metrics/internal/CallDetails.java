@@ -1,7 +1,6 @@
 package dev.ddbkit.core.metrics.internal;
 
 import dev.ddbkit.core.metrics.MetricsHook;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,39 +41,14 @@ public final class CallDetails {
     if (single.isPresent()) {
       return single.get();
     }
-    Set<@Nullable String> tables = new HashSet<>();
-    if (request instanceof BatchGetItemRequest r) {
-      tables.addAll(r.requestItems().keySet());
-    } else if (request instanceof BatchWriteItemRequest r) {
-      tables.addAll(r.requestItems().keySet());
-    } else if (request instanceof TransactWriteItemsRequest r) {
-      for (TransactWriteItem i : r.transactItems()) {
-        if (i.put() != null) {
-          tables.add(i.put().tableName());
-        } else if (i.update() != null) {
-          tables.add(i.update().tableName());
-        } else if (i.delete() != null) {
-          tables.add(i.delete().tableName());
-        } else if (i.conditionCheck() != null) {
-          tables.add(i.conditionCheck().tableName());
-        }
-      }
-    } else if (request instanceof TransactGetItemsRequest r) {
-      for (TransactGetItem i : r.transactItems()) {
-        if (i.get() != null) {
-          tables.add(i.get().tableName());
-        }
-      }
-    }
-    tables.remove(null);
+    List<String> tables = tablesOf(request);
     if (tables.isEmpty()) {
       return MetricsHook.UNKNOWN_TABLE;
     }
-    String only = tables.iterator().next();
-    return tables.size() == 1 && only != null ? only : MetricsHook.MULTIPLE_TABLES;
+    return tables.size() == 1 ? tables.get(0) : MetricsHook.MULTIPLE_TABLES;
   }
 
-  /** Every table {@code request} names, sorted. */
+  /** Every table {@code request} names, sorted; names a malformed request leaves out are skipped. */
   public static List<String> tablesOf(SdkRequest request) {
     java.util.TreeSet<String> tables = new java.util.TreeSet<>();
     request.getValueForField("TableName", String.class).ifPresent(tables::add);
@@ -85,23 +59,29 @@ public final class CallDetails {
     } else if (request instanceof TransactWriteItemsRequest r) {
       for (TransactWriteItem i : r.transactItems()) {
         if (i.put() != null) {
-          tables.add(i.put().tableName());
+          addIfNamed(tables, i.put().tableName());
         } else if (i.update() != null) {
-          tables.add(i.update().tableName());
+          addIfNamed(tables, i.update().tableName());
         } else if (i.delete() != null) {
-          tables.add(i.delete().tableName());
+          addIfNamed(tables, i.delete().tableName());
         } else if (i.conditionCheck() != null) {
-          tables.add(i.conditionCheck().tableName());
+          addIfNamed(tables, i.conditionCheck().tableName());
         }
       }
     } else if (request instanceof TransactGetItemsRequest r) {
       for (TransactGetItem i : r.transactItems()) {
         if (i.get() != null) {
-          tables.add(i.get().tableName());
+          addIfNamed(tables, i.get().tableName());
         }
       }
     }
     return List.copyOf(tables);
+  }
+
+  private static void addIfNamed(Set<String> tables, @Nullable String table) {
+    if (table != null) {
+      tables.add(table);
+    }
   }
 
   /** The index a Query or Scan reads, when it names one. */
